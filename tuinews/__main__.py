@@ -1,0 +1,5 @@
+"""`python -m tuinews`."""
+
+from tuinews.cli import main
+
+main()

@@ -1,0 +1,71 @@
+"""Bytes to text: the declared charset (HTTP header, BOM, `<meta>`), then detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _known(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+    """Decode a page or file. A declared charset that fails on the bytes is not trusted."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    candidates = [_known(declared)]
+    meta = _META_CHARSET.search(data[:4096])
+    if meta:
+        candidates.append(_known(meta.group(1).decode("ascii", "ignore")))
+    candidates.append("utf-8")
+    for encoding in candidates:
+        if encoding is None:
+            continue
+        # Latin-1 decodes anything, so a page labelled Latin-1 that is really UTF-8 is tried as UTF-8 first.
+        if encoding in ("latin-1", "iso8859-1", "cp1252") and _is_utf8(data):
+            return data.decode("utf-8")
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        return data.decode(best.encoding, errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(b > 0x7F for b in data)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text at all (images, archives, executables)."""
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    controls = sum(1 for b in head if b < 0x09 or 0x0E <= b < 0x20)
+    return controls / len(head) > 0.05

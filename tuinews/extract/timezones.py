@@ -1,0 +1,99 @@
+"""Time-zone abbreviations as news pages print them, resolved explicitly (never guessed from the system).
+
+Fixed abbreviations map to one UTC offset. Regional names (`ET`, `PT`, `AET` …) follow the local
+daylight-saving rules of that date through `zoneinfo`. A few abbreviations mean different things in
+different countries; without a country hint the news-page reading wins:
+
+- `IST` is India Standard Time (+05:30). With country `IE` it is Irish Standard Time (+01:00, Irish
+  summer time); with `IL` Israel Standard Time (+02:00).
+- `CST` is US Central Standard Time (-06:00); with `CN`/`TW`/`HK`/`MO` China Standard Time (+08:00).
+- `BST` is British Summer Time (+01:00); with `BD` Bangladesh Standard Time (+06:00).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+
+def _minutes(value: int) -> timezone:
+    return timezone(timedelta(minutes=value))
+
+
+#: Abbreviation -> fixed UTC offset in minutes.
+FIXED_OFFSETS: dict[str, int] = {
+    "UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "WET": 0,
+    "BST": 60, "WEST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
+    "EET": 120, "EEST": 180, "SAST": 120, "CAT": 120, "EAT": 180, "MSK": 180,
+    "GST": 240, "PKT": 300, "IST": 330, "NPT": 345, "BDT": 360,
+    "WIB": 420, "ICT": 420, "HKT": 480, "SGT": 480, "PHT": 480, "AWST": 480, "MYT": 480,
+    "JST": 540, "KST": 540, "ACST": 570, "ACDT": 630, "AEST": 600, "AEDT": 660,
+    "NZST": 720, "NZDT": 780,
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
+}
+
+#: Abbreviation -> IANA zone whose daylight-saving rules decide the offset on the date.
+REGIONAL_ZONES: dict[str, str] = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "AET": "Australia/Sydney",
+    "NZT": "Pacific/Auckland",
+}
+
+#: Abbreviation -> {country code: offset minutes} for the ambiguous ones (see module docstring).
+AMBIGUOUS: dict[str, dict[str, int]] = {
+    "IST": {"IE": 60, "IL": 120},
+    "CST": {"CN": 480, "TW": 480, "HK": 480, "MO": 480},
+    "BST": {"BD": 360},
+}
+
+#: Every abbreviation the timestamp parser recognises (longest first, for the regex).
+ABBREVIATIONS: list[str] = sorted(
+    (set(FIXED_OFFSETS) | set(REGIONAL_ZONES)) - {"Z", "UT"}, key=lambda a: (-len(a), a)
+)
+
+_LANG_COUNTRY = {"he": "IL", "iw": "IL", "ga": "IE", "hi": "IN", "bn": "BD", "zh": "CN"}
+_TLD_COUNTRY = {"ie": "IE", "il": "IL", "in": "IN", "bd": "BD", "cn": "CN", "tw": "TW", "hk": "HK"}
+
+
+def resolve_zone(abbr: str, on: datetime, *, country: str | None = None) -> tzinfo | None:
+    """The tzinfo an abbreviation means for the naive local time `on` (None when unknown)."""
+    key = abbr.upper().strip("()")
+    cc = country.upper() if country else None
+    if cc and key in AMBIGUOUS and cc in AMBIGUOUS[key]:
+        return _minutes(AMBIGUOUS[key][cc])
+    if key in REGIONAL_ZONES:
+        zone = ZoneInfo(REGIONAL_ZONES[key])
+        offset = on.replace(tzinfo=zone).utcoffset()
+        return timezone(offset) if offset is not None else None
+    if key in FIXED_OFFSETS:
+        return _minutes(FIXED_OFFSETS[key])
+    return None
+
+
+def offset_zone(sign: str, hours: str, minutes: str | None) -> tzinfo | None:
+    """A fixed zone from a printed offset (`+05:30`, `-4`, `+0530`); None when out of range."""
+    total = int(hours) * 60 + int(minutes or 0)
+    if total > 14 * 60:
+        return None
+    return _minutes(-total if sign in "-−" else total)
+
+
+def country_hint(language: str | None = None, url: str | None = None) -> str | None:
+    """A country code from a language tag (`en-IE`, `he`) or the URL's country TLD, for ambiguous zones."""
+    if language:
+        parts = re.split(r"[-_]", language.strip())
+        if len(parts) > 1 and len(parts[1]) == 2:
+            return parts[1].upper()
+        if parts[0].lower() in _LANG_COUNTRY:
+            return _LANG_COUNTRY[parts[0].lower()]
+    if url:
+        match = re.match(r"^[a-z]+://([^/:?#]+)", url.strip().lower())
+        if match:
+            tld = match.group(1).rsplit(".", 1)[-1]
+            return _TLD_COUNTRY.get(tld)
+    return None

@@ -1,0 +1,129 @@
+"""The cache schema as forward migrations. Never edit an applied migration: add a new one."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("tuinews")
+
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+@MIGRATIONS(name="m001_core_tables")
+def m001_core_tables(db: Database) -> None:
+    """Feeds, articles, raw pages and quotes."""
+    db.execute(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            site_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_checked TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+            title TEXT NOT NULL,
+            dek TEXT,
+            byline TEXT NOT NULL DEFAULT '[]',
+            outlet TEXT,
+            agency TEXT,
+            section TEXT,
+            place TEXT,
+            published TEXT,
+            published_raw TEXT,
+            updated TEXT,
+            updated_raw TEXT,
+            published_utc TEXT,
+            language TEXT,
+            word_count INTEGER NOT NULL DEFAULT 0,
+            read_minutes INTEGER,
+            body_markdown TEXT NOT NULL DEFAULT '',
+            captions TEXT NOT NULL DEFAULT '[]',
+            content_hash TEXT NOT NULL,
+            source_kind TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            read_at TEXT,
+            starred INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    # Keyset paging indexes: every list view orders by (sort_key, id) descending.
+    db.execute("CREATE INDEX articles_by_time ON articles (sort_key DESC, id DESC)")
+    db.execute("CREATE INDEX articles_by_feed ON articles (feed_id, sort_key DESC, id DESC)")
+    db.execute("CREATE INDEX articles_unread ON articles (sort_key DESC, id DESC) WHERE read_at IS NULL")
+    db.execute("CREATE INDEX articles_starred ON articles (sort_key DESC, id DESC) WHERE starred = 1")
+    db.execute("CREATE INDEX articles_by_hash ON articles (content_hash)")
+    db.execute(
+        """
+        CREATE TABLE pages (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            url TEXT,
+            content_type TEXT,
+            body BLOB NOT NULL,
+            fetched_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            speaker_role TEXT,
+            kind TEXT NOT NULL,
+            paragraph INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            confidence REAL NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX quotes_by_article ON quotes (article_id, ordinal)")
+
+
+@MIGRATIONS(name="m002_full_text_search")
+def m002_full_text_search(db: Database) -> None:
+    """FTS5 over article text and quotes, kept in step by triggers."""
+    db["articles"].enable_fts(
+        ["title", "dek", "byline", "body_markdown"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
+    )
+    db["quotes"].enable_fts(["text", "speaker"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+def speaker_key(name: str | None) -> str | None:
+    """A speaker's name folded for matching: case and accents ignored ("Zoë Núñez" -> "zoe nunez")."""
+    if not name:
+        return None
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+@MIGRATIONS(name="m003_speaker_keys")
+def m003_speaker_keys(db: Database) -> None:
+    """Normalised speaker names so the speaker index groups "Zoë Roe" and "ZOE ROE" together."""
+    db.execute("ALTER TABLE quotes ADD COLUMN speaker_key TEXT")
+    rows = db.execute("SELECT id, speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()
+    db.conn.executemany(
+        "UPDATE quotes SET speaker_key = ? WHERE id = ?", [(speaker_key(s), i) for i, s in rows]
+    )
+    db.execute("CREATE INDEX quotes_by_speaker ON quotes (speaker_key)")

@@ -1,0 +1,108 @@
+"""The article list: newest first, paged from the store as the cursor moves down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from tuinews.models import StoredArticle
+from tuinews.ui.text import safe, short_time
+
+#: Rows fetched per page; another page is asked for when the cursor is this close to the end.
+PAGE_SIZE = 100
+PREFETCH_MARGIN = 20
+
+
+class ArticleList(DataTable[Text]):
+    """Rows of articles; holds only the pages loaded so far."""
+
+    BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up"), ("g", "scroll_top", "Top"),
+                ("G", "scroll_bottom", "Bottom")]
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved onto an article."""
+
+        article_id: int
+
+    @dataclass
+    class Chosen(Message):
+        """The user pressed enter on an article."""
+
+        article_id: int
+
+    @dataclass
+    class NeedMore(Message):
+        """The cursor is near the last loaded row: load the page after `after`."""
+
+        after: tuple[str, int]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
+        self.articles: list[StoredArticle] = []
+        self.exhausted = False
+        self._asked_after: tuple[str, int] | None = None
+
+    def on_mount(self) -> None:
+        self.add_column(" ", key="mark", width=1)
+        self.add_column("Time", key="time", width=6)
+        self.add_column("Title", key="title")
+        self.add_column("Source", key="source", width=12)
+        self.add_column("Read", key="read", width=4)
+
+    def reset(self) -> None:
+        """Forget every row (a new filter or a refresh)."""
+        self.clear()
+        self.articles = []
+        self.exhausted = False
+        self._asked_after = None
+
+    def append_page(self, page: list[StoredArticle], page_size: int = PAGE_SIZE) -> None:
+        """Add one page of rows below the ones loaded."""
+        for article in page:
+            self.add_row(*self._cells(article), key=str(article.id))
+        self.articles.extend(page)
+        self.exhausted = len(page) < page_size
+
+    def _cells(self, article: StoredArticle) -> list[Text]:
+        mark = Text("★", "bold yellow") if article.starred else Text("●" if article.read_at is None else " ", "bold")
+        source = article.agency or article.outlet or ""
+        minutes = f"{article.read_minutes}m" if article.read_minutes else ""
+        title = safe(article.title, "" if article.read_at is None else "dim")
+        return [mark, Text(short_time(article.published or article.fetched_at)), title, safe(source), Text(minutes)]
+
+    def refresh_row(self, article: StoredArticle) -> None:
+        """Redraw one row after its flags changed."""
+        for index, known in enumerate(self.articles):
+            if known.id == article.id:
+                self.articles[index] = article
+                for column, cell in zip(("mark", "time", "title", "source", "read"), self._cells(article),
+                                        strict=True):
+                    self.update_cell(str(article.id), column, cell)
+                return
+
+    @property
+    def current(self) -> StoredArticle | None:
+        """The article under the cursor."""
+        if not self.articles or self.cursor_row >= len(self.articles):
+            return None
+        return self.articles[self.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.Highlighted(int(event.row_key.value)))
+        if not self.exhausted and self.articles and event.cursor_row >= len(self.articles) - PREFETCH_MARGIN:
+            last = self.articles[-1]
+            after = (last.sort_key, last.id)
+            if after != self._asked_after:
+                self._asked_after = after
+                self.post_message(self.NeedMore(after))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.Chosen(int(event.row_key.value)))

@@ -1,0 +1,63 @@
+"""The dateline panel: where, when, by whom, from which agency and outlet. Unknown fields are left out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tuinews.models import StoredArticle
+from tuinews.ui.text import parse_iso, relative_age, safe
+
+
+def _when(label: str, iso: str | None, now: datetime | None) -> Text | None:
+    moment = parse_iso(iso)
+    if moment is None:
+        return None
+    source = moment.strftime("%d %b %Y %H:%M") + " " + _offset_name(moment)
+    local = moment.astimezone()
+    line = Text(f"{label}: ", "bold")
+    line.append(source)
+    if local.utcoffset() != moment.utcoffset():
+        line.append(f"\n  {local.strftime('%d %b %H:%M')} local", "dim")
+    line.append(f"\n  {relative_age(moment, now)}", "dim")
+    return line
+
+
+def _offset_name(moment: datetime) -> str:
+    offset = moment.strftime("%z")
+    return "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def dateline_text(article: StoredArticle, now: datetime | None = None) -> Text:
+    """The panel's content for one article."""
+    lines: list[Text] = []
+
+    def field(label: str, value: str | None) -> None:
+        if value:
+            line = Text(f"{label}: ", "bold")
+            line.append_text(safe(value))
+            lines.append(line)
+
+    field("Place", article.place)
+    field("Agency", article.agency)
+    field("Outlet", article.outlet)
+    field("Section", article.section)
+    field("By", ", ".join(article.byline))
+    for label, iso in (("Published", article.published), ("Updated", article.updated)):
+        when = _when(label, iso, now)
+        if when is not None:
+            lines.append(when)
+    if article.read_minutes:
+        lines.append(Text(f"{article.read_minutes} min read · {article.word_count:,} words"))
+    field("Language", article.language)
+    return Text("\n").join(lines) if lines else Text("No dateline information.", "dim")
+
+
+class DatelinePanel(Static):
+    """Renders `dateline_text` for the article being read."""
+
+    def show(self, article: StoredArticle | None, now: datetime | None = None) -> None:
+        """Display the dateline of `article`."""
+        self.update(dateline_text(article, now) if article else Text(""))

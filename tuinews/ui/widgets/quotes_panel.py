@@ -1,0 +1,56 @@
+"""The quotes panel: each quote with its speaker, role and kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tuinews.models import Quote
+from tuinews.ui.text import safe
+
+_KIND_STYLE = {"direct": "", "partial": "", "indirect": "italic"}
+
+
+def quote_prompt(quote: Quote) -> Text:
+    """How one quote reads in the panel."""
+    text = Text()
+    text.append_text(safe(quote.speaker or "Unattributed", "bold"))
+    if quote.role:
+        text.append_text(safe(f", {quote.role}", "dim"))
+    text.append(f"  {quote.kind}\n", "dim")
+    body = safe(quote.text, _KIND_STYLE.get(quote.kind, ""))
+    if quote.kind != "indirect":
+        body = Text("“") + body + Text("”")
+    text.append_text(body)
+    return text
+
+
+class QuotesPanel(OptionList):
+    """A list of the article's quotes; choosing one asks the screen to show it in the reader."""
+
+    BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up")]
+
+    @dataclass
+    class QuoteChosen(Message):
+        """The user chose a quote."""
+
+        quote: Quote
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.quotes: list[Quote] = []
+
+    def show(self, quotes: list[Quote]) -> None:
+        """Replace the list with `quotes`."""
+        self.quotes = quotes
+        self.clear_options()
+        self.add_options([Option(quote_prompt(q)) for q in quotes])
+        self.border_title = f"Quotes ({len(quotes)})"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.QuoteChosen(self.quotes[event.option_index]))
