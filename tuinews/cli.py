@@ -96,7 +96,7 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> Non
     from tuinews.ingest import import_paths
 
     db = open_cache(ctx)
-    stdin = [click.get_binary_stream("stdin").read()] if "-" in paths else None
+    stdin = [sys.stdin.buffer.read()] if "-" in paths else None
     outcomes = import_paths(db, paths, stdin=stdin)
     if as_json:
         echo_json([o.__dict__ for o in outcomes])
@@ -123,7 +123,7 @@ def extract_cmd(path: str, as_json: bool) -> None:
 
     file = None if path == "-" else Path(path).expanduser()
     try:
-        data = read_input(file, [click.get_binary_stream("stdin").read()] if file is None else None)
+        data = read_input(file, [sys.stdin.buffer.read()] if file is None else None)
         article = extract_document(data, name=file.name if file else None)
     except ExtractError as exc:
         fail(f"{path}: {exc}")

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 
 from tuinews.extract.timezones import ABBREVIATIONS, country_hint, offset_zone, resolve_zone
 from tuinews.models import Dateline, PageMeta
 
 WORDS_PER_MINUTE = 230
+
+
+def _wordset(text: str, sep: str | None = None) -> frozenset[str]:
+    """A word list written as one string (keeps long vocabularies compact)."""
+    return frozenset(word for word in text.split(sep) if word)
+
 
 # --------------------------------------------------------------------------------------------- agencies
 
@@ -88,10 +94,13 @@ def is_photo_credit(line: str) -> bool:
     return bool(_PHOTO_CREDIT.search(line))
 
 
-_PLACE_PARTICLES = {"of", "the", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
-                    "le", "les", "es", "el", "al", "au", "aux", "am", "an", "upon", "on", "sur", "y", "en"}
-_NOT_PLACE = {"photo", "photos", "images", "image", "staff", "news", "video", "updated", "published",
-              "reporter", "correspondent", "bureau", "desk", "inputs", "report", "reports", "said", "says"}
+_PLACE_PARTICLES = _wordset(
+    "of the de del della di da do dos das du des la le les es el al au aux am an upon on sur y en"
+)
+_NOT_PLACE = _wordset(
+    "photo photos images image staff news video updated published reporter correspondent bureau "
+    "desk inputs report reports said says"
+)
 
 
 def _looks_like_place(text: str, *, max_parts: int = 3) -> bool:
@@ -132,7 +141,7 @@ def title_place(text: str) -> str:
 
 
 def parse_agency_line(line: str) -> tuple[str, str | None] | None:
-    """A dump's agency line (`Press Trust of India  New Delhi`, `Reuters | Kyiv`, `AFP`) -> (agency, place)."""
+    """(agency, place) of an agency line: `Press Trust of India  New Delhi`, `Reuters | Kyiv`, `AFP`."""
     text = line.strip()
     if not text or len(text) > 90:
         return None
@@ -149,7 +158,7 @@ def parse_agency_line(line: str) -> tuple[str, str | None] | None:
     low = text.lower()
     for alias in sorted(_ALIASES, key=len, reverse=True):
         if low.startswith(alias + " ") and _lookup_agency(text[: len(alias)]):
-            rest = text[len(alias):].strip()
+            rest = text[len(alias) :].strip()
             if len(rest.split()) <= 3 and "," not in rest and _looks_like_place(rest):
                 return _ALIASES[alias], title_place(rest)
     return None
@@ -158,8 +167,11 @@ def parse_agency_line(line: str) -> tuple[str, str | None] | None:
 _CREDIT_PATTERNS = [
     re.compile(r"^\s*(?:--?|[—–―])\s*(?P<ag>[^—–\n]{2,40}?)\s*$"),
     re.compile(r"^\s*This\s+(?:report|story|article)\s+by\s+(?P<ag>.+?)\s+was\s+first\s+published", re.I),
-    re.compile(r"\(?\s*(?:[—–-]\s*)?with\s+(?:agency\s+)?(?:inputs?|files|additional\s+reporting)\s+from\s+"
-               r"(?P<ag>[^()\n]+?)\s*\)?\.?\s*$", re.I),
+    re.compile(
+        r"\(?\s*(?:[—–-]\s*)?with\s+(?:agency\s+)?(?:inputs?|files|additional\s+reporting)\s+from\s+"
+        r"(?P<ag>[^()\n]+?)\s*\)?\.?\s*$",
+        re.I,
+    ),
     re.compile(r"^\s*\((?P<ag>[A-Za-z .-]{2,40})\)\s*$"),
 ]
 
@@ -178,15 +190,30 @@ def find_agency_credit(text: str) -> str | None:
 
 # ------------------------------------------------------------------------------------------- timestamps
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "oct": 10, "nov": 11, "dec": 12}
-_MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MON = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DATE_MDY = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?P<y>\d{{4}})\b", re.I)
-_DATE_YMD = re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
+_DATE_YMD = re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _DATE_NUM = re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b")
-_DATE_PARTIAL = re.compile(rf"\b{_MON}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MON}(?![\w])", re.I)
+_MON_ANY = _MON.replace("?P<mon>", "?:")
+_DATE_PARTIAL = re.compile(rf"\b{_MON_ANY}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MON_ANY}(?![\w])", re.I)
 _TIME = re.compile(
     r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:[:.](?P<s>[0-5]\d)(?:\.\d+)?)?"
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
@@ -208,8 +235,9 @@ _RELATIVE = re.compile(
 _LABEL_WORDS = r"(?:last\s+|first\s+)?(?:updated|published|modified|posted|edited|created)(?:\s+(?:on|at))?"
 _LABEL = re.compile(rf"^\s*(?:{_LABEL_WORDS}|date|time)\s*[:\-–—|]*\s*", re.I)
 _LABEL_ANY = re.compile(rf"(?<![\w])(?P<label>{_LABEL_WORDS})\b\s*[:\-–—]*\s*", re.I)
-_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?",
-                      re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?", re.I
+)
 
 
 def _find_date(text: str, country: str | None) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:
@@ -235,7 +263,7 @@ def _find_date(text: str, country: str | None) -> tuple[tuple[int, int, int] | N
 
 
 def _blank(text: str, span: tuple[int, int]) -> str:
-    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
 def _find_time(text: str) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:
@@ -280,7 +308,7 @@ def parse_timestamp(
 
     Resolved only with a full date, a time and a zone (`Nov 19 2024 | 10:47 AM IST`,
     `2024-11-19T05:17:00Z`), or a relative time (`3 hours ago`) when `now` is given. The raw text is
-    returned (label removed) whenever the text holds a date or a relative time, else None.
+    returned (label removed) whenever the text holds a date, a time or a relative time, else None.
     `country` (ISO 3166 code) settles ambiguous zones (see `tuinews.extract.timezones`).
     """
     if not text or not text.strip():
@@ -302,7 +330,7 @@ def parse_timestamp(
         return _iso(_relative(now, relative)), raw
     date, span = _find_date(raw, country)
     if date is None:
-        return None, (raw if _DATE_PARTIAL.search(raw) else None)
+        return None, (raw if _DATE_PARTIAL.search(raw) or _find_time(raw)[0] else None)
     rest = _blank(raw, span) if span else raw
     clock, tspan = _find_time(rest)
     if clock is None:
@@ -320,7 +348,7 @@ def parse_timestamp(
 
 def _relative(now: datetime, match: re.Match[str]) -> datetime:
     if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)  # a naive fetch time is taken as UTC
+        now = now.replace(tzinfo=UTC)  # a naive fetch time is taken as UTC
     if match.group("n") is None:  # "just now"
         return now.replace(second=0)
     count = 1 if match.group("n").lower() in ("a", "an", "one") else int(match.group("n"))
@@ -353,7 +381,7 @@ def _is_bare_timestamp(line: str) -> bool:
     if clock is None or tspan is None:
         return False
     rest = _ABBR.sub(" ", _WEEKDAY.sub(" ", _blank(rest, tspan)))
-    rest = re.sub(r"\b(?:at|on|IST|GMT|UTC)\b|[|,·•\-–—():+\d]", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:at|on|T|Z)\b|[|,·•\-–—():+\d]", " ", rest, flags=re.I)
     return not rest.strip()
 
 
@@ -372,8 +400,10 @@ def timestamp_fields(line: str) -> list[tuple[TimestampKind, str]]:
         out: list[tuple[TimestampKind, str]] = []
         for index, match in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-            segment = text[match.end(): end].strip(" |,·•")
-            if not (_RELATIVE.search(segment) or _find_date(segment, None)[0] or _DATE_PARTIAL.search(segment)):
+            segment = text[match.end() : end].strip(" |,·•")
+            if not (
+                _RELATIVE.search(segment) or _find_date(segment, None)[0] or _DATE_PARTIAL.search(segment)
+            ):
                 continue
             if len(segment.split()) > 14:
                 continue
@@ -410,14 +440,17 @@ def parse_read_time(line: str) -> int | None:
 # ---------------------------------------------------------------------------------------- dateline lead
 
 _DATE_TAIL = re.compile(
-    rf",?\s*(?:{_WEEKDAY.pattern}\s*)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MON})(?:,?\s*\d{{4}})?\s*$",
+    rf",?\s*(?:{_WEEKDAY.pattern}\s*)?(?:{_MON_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MON_ANY})(?:,?\s*\d{{4}})?\s*$",
     re.I,
 )
 _LEAD_AGENCY = re.compile(r"^\s*(?P<pre>[^()\n]{0,80}?)\s*\((?P<ag>[^()\n]{2,45})\)\s*(?:--?|[—–]|:|\.-)")
 _LEAD_DASH = re.compile(r"^\s*(?P<pre>[^()\n—–:]{2,80}?)\s*(?:--|[—–]|\s-)\s+\S")
 _LEAD_COLON = re.compile(r"^\s*(?P<pre>[A-Z][A-Z .,'’/-]{1,40}?)\s*:\s+\S")
-_NOT_DATELINE = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "OPINION", "EDITORIAL",
-                 "NOTE", "EDITOR'S NOTE", "CORRECTION", "LIVE", "VIDEO", "PHOTOS", "FACTBOX", "EXPLAINER"}
+_NOT_DATELINE = _wordset(
+    "UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|WATCH|OPINION|EDITORIAL|NOTE|EDITOR'S NOTE|"
+    "CORRECTION|LIVE|VIDEO|PHOTOS|FACTBOX|EXPLAINER",
+    "|",
+)
 
 
 def _split_date(pre: str) -> tuple[str, bool]:
@@ -444,16 +477,16 @@ def parse_dateline_lead(paragraph: str) -> tuple[str | None, str | None]:
                 return None, agency
             if _looks_like_place(place):
                 return title_place(place), agency
-            return None, agency if not match.group("pre").strip() else None
+            return None, agency  # "(Reuters) -" opening the story credits the wire even without a place
     match = _LEAD_DASH.match(text)
     if match:
         place, dated = _split_date(match.group("pre"))
         first = place.split(",")[0].strip()
         letters = re.sub(r"[^A-Za-z]", "", first)
         capitals = len(letters) >= 2 and letters.isupper()
-        if place and _looks_like_place(place) and (capitals or dated or "," in place):
-            if first.upper() not in _NOT_DATELINE:
-                return title_place(place), None
+        plausible = capitals or dated or "," in place
+        if place and plausible and _looks_like_place(place) and first.upper() not in _NOT_DATELINE:
+            return title_place(place), None
     match = _LEAD_COLON.match(text)
     if match:
         place, _ = _split_date(match.group("pre"))
@@ -471,19 +504,16 @@ def parse_dateline_lead(paragraph: str) -> tuple[str | None, str | None]:
 
 # ------------------------------------------------------------------------------------------------ bylines
 
-_ROLE_WORDS = {
-    "correspondent", "editor", "editors", "reporter", "reporters", "writer", "staff", "bureau", "chief",
-    "senior", "columnist", "analyst", "contributor", "contributors", "desk", "news", "service", "special",
-    "associate", "deputy", "managing", "political", "economics", "economy", "business", "diplomatic",
-    "foreign", "international", "national", "science", "health", "tech", "technology", "sports", "sport",
-    "editorial", "team", "online", "digital", "web", "agency", "agencies", "inputs", "photographer",
-    "producer", "journalist", "head", "global", "affairs", "opinion", "guest", "author", "trainee", "intern",
-    "fellow", "lead", "principal", "markets", "investigations", "investigative", "climate", "culture",
-    "updated", "published", "min", "read", "newsroom", "wire", "wires", "media", "press", "network",
-    "the", "our", "and", "a", "an", "for", "from", "with",
-}
-_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "do", "dos", "du", "di", "la", "le", "bin", "bint",
-                   "al", "el", "ter", "ten", "y", "del", "della", "st."}
+_ROLE_WORDS = _wordset(
+    "correspondent editor editors reporter reporters writer staff bureau chief senior columnist "
+    "analyst contributor contributors desk news service special associate deputy managing "
+    "political economics economy business diplomatic foreign international national science "
+    "health tech technology sports sport editorial team online digital web agency agencies inputs "
+    "photographer producer journalist head global affairs opinion guest author trainee intern "
+    "fellow lead principal markets investigations investigative climate culture updated published "
+    "min read newsroom wire wires media press network the our and a an for from with"
+)
+_NAME_PARTICLES = _wordset("de van von der den da do dos du di la le bin bint al el ter ten y del della st.")
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+|story\s+|text\s+)?by\s*:?\s+", re.I)
 _BY_LINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+\S", re.I)
 
@@ -652,7 +682,7 @@ def build_dateline(
     country = country_hint(meta.language, meta.url)
     skip = {_squash(meta.title), _squash(meta.dek)} - {""}
     lines = [
-        " ".join(line.split()) if not re.search(r"\s{2,}|\t", line.strip()) else line.strip()
+        line.strip()
         for line in furniture
         if line and line.strip() and _squash(line) not in skip and not is_photo_credit(line)
     ]
@@ -663,17 +693,15 @@ def build_dateline(
     lead_place, lead_agency = parse_dateline_lead(lead) if lead else (None, None)
     line_agency, line_place = None, None
     for line in lines:
-        found = parse_agency_line(line)
-        if found:
-            line_agency, line_place = found
+        agency_line = parse_agency_line(line)
+        if agency_line:
+            line_agency, line_place = agency_line
             break
     dateline.place = lead_place or line_place
     by_lines = [line for line in lines if _BY_LINE.match(line) and len(line) < 200]
     if paragraphs and _BY_LINE.match(paragraphs[0]) and len(paragraphs[0]) < 200:
         by_lines.append(paragraphs[0])
-    byline_credit = next(
-        (a for a in (byline_agency(t) for t in [*meta.byline, *by_lines]) if a), None
-    )
+    byline_credit = next((a for a in (byline_agency(t) for t in [*meta.byline, *by_lines]) if a), None)
     tail = "\n".join(paragraphs[-3:])
     dateline.agency = (
         normalize_agency(meta.agency)

@@ -51,4 +51,11 @@ def parse_markdown_file(text: str) -> tuple[PageMeta, str, dict[str, str]]:
         meta.title = meta.title or lines[0][2:].strip()
         lines = lines[1:]
     body = "\n".join(lines).strip()
+    # An italic first paragraph right under the headline is the dek (the way `show` and `export` write it).
+    first, _, rest = body.partition("\n\n")
+    if first.startswith("*") and first.endswith("*") and "\n" not in first and not first.startswith("**"):
+        dek = first.strip("*").strip()
+        if meta.dek is None or dek == meta.dek:
+            meta.dek = dek
+            body = rest.strip()
     return meta, (body + "\n" if body else ""), fields

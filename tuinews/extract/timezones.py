@@ -8,6 +8,7 @@ different countries; without a country hint the news-page reading wins:
   summer time); with `IL` Israel Standard Time (+02:00).
 - `CST` is US Central Standard Time (-06:00); with `CN`/`TW`/`HK`/`MO` China Standard Time (+08:00).
 - `BST` is British Summer Time (+01:00); with `BD` Bangladesh Standard Time (+06:00).
+- `AST` is Atlantic Standard Time (-04:00); with a Gulf country (`SA`, `QA` …) Arabia Standard Time (+03:00).
 """
 
 from __future__ import annotations
@@ -23,15 +24,58 @@ def _minutes(value: int) -> timezone:
 
 #: Abbreviation -> fixed UTC offset in minutes.
 FIXED_OFFSETS: dict[str, int] = {
-    "UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "WET": 0,
-    "BST": 60, "WEST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
-    "EET": 120, "EEST": 180, "SAST": 120, "CAT": 120, "EAT": 180, "MSK": 180,
-    "GST": 240, "PKT": 300, "IST": 330, "NPT": 345, "BDT": 360,
-    "WIB": 420, "ICT": 420, "HKT": 480, "SGT": 480, "PHT": 480, "AWST": 480, "MYT": 480,
-    "JST": 540, "KST": 540, "ACST": 570, "ACDT": 630, "AEST": 600, "AEDT": 660,
-    "NZST": 720, "NZDT": 780,
-    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
-    "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
+    "UTC": 0,
+    "GMT": 0,
+    "UT": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 60,
+    "WEST": 60,
+    "CET": 60,
+    "CEST": 120,
+    "MEZ": 60,
+    "MESZ": 120,
+    "EET": 120,
+    "EEST": 180,
+    "SAST": 120,
+    "CAT": 120,
+    "EAT": 180,
+    "MSK": 180,
+    "GST": 240,
+    "PKT": 300,
+    "IST": 330,
+    "NPT": 345,
+    "BDT": 360,
+    "WIB": 420,
+    "ICT": 420,
+    "HKT": 480,
+    "SGT": 480,
+    "PHT": 480,
+    "AWST": 480,
+    "MYT": 480,
+    "JST": 540,
+    "KST": 540,
+    "ACST": 570,
+    "ACDT": 630,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "AKDT": -480,
+    "HST": -600,
+    "AST": -240,
+    "ADT": -180,
+    "NST": -210,
+    "NDT": -150,
 }
 
 #: Abbreviation -> IANA zone whose daylight-saving rules decide the offset on the date.
@@ -49,6 +93,7 @@ AMBIGUOUS: dict[str, dict[str, int]] = {
     "IST": {"IE": 60, "IL": 120},
     "CST": {"CN": 480, "TW": 480, "HK": 480, "MO": 480},
     "BST": {"BD": 360},
+    "AST": {"SA": 180, "KW": 180, "QA": 180, "BH": 180, "IQ": 180, "YE": 180},
 }
 
 #: Every abbreviation the timestamp parser recognises (longest first, for the regex).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,20 +19,27 @@ MOVEMENT_KEYS = [
 ]
 
 
-def bindings_table(bindings: list[Binding]) -> Table:
-    """A two-column table of keys and what they do."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    for keys, description in MOVEMENT_KEYS:
-        table.add_row(keys, description)
+def bindings_text(bindings: list[Binding]) -> Text:
+    """Keys and what they do, in two aligned columns."""
+    rows: list[tuple[str, str]] = list(MOVEMENT_KEYS)
     seen = set()
     for binding in bindings:
         if binding.id in seen or not binding.description:
             continue
         seen.add(binding.id)
-        table.add_row(Text(binding.key_display or binding.key), Text(binding.description))
-    return table
+        rows.append((binding.key_display or _key_name(binding.key), binding.description))
+    width = max(len(key) for key, _ in rows) + 2
+    text = Text()
+    for key, description in rows:
+        text.append(key.ljust(width), "bold")
+        text.append(description + "\n")
+    text.rstrip()
+    return text
+
+
+def _key_name(key: str) -> str:
+    names = {"question_mark": "?", "quotation_mark": '"', "escape": "esc"}
+    return " / ".join(names.get(k, k) for k in key.split(","))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Text("tuinews keys", "bold"), id="help-title")
-            yield Static(bindings_table(self.bindings))
+            yield Static(bindings_text(self.bindings), id="help-keys")
 
     def action_dismiss_help(self) -> None:
         """Close the help screen."""

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
+from textual.widgets.markdown import MarkdownBlock
 
 from tuinews.models import Quote, StoredArticle
 from tuinews.store.articles import (
@@ -36,10 +37,10 @@ class MainScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open_article", "Open", id="open-article", show=False),
-        Binding("escape", "back_to_list", "List", id="back-to-list"),
+        Binding("escape", "back_to_list", "List", id="back-to-list", show=False),
         Binding("n", "next_article", "Next", id="next-article"),
         Binding("p", "previous_article", "Prev", id="previous-article"),
-        Binding("m", "toggle_read", "Read/unread", id="toggle-read"),
+        Binding("m", "toggle_read", "Read/unread", id="toggle-read", show=False),
         Binding("s", "toggle_star", "Star", id="toggle-star"),
         Binding("A", "mark_all_read", "All read", id="mark-all-read", show=False),
         Binding("u", "undo_mark_all", "Undo all read", id="undo-mark-all-read", show=False),
@@ -63,7 +64,7 @@ class MainScreen(Screen[None]):
         with Vertical(id="side"):
             yield DatelinePanel(id="dateline")
             yield QuotesPanel(id="quotes")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#dateline").border_title = "Dateline"
@@ -89,6 +90,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._show_page, page, after is None, total, unread)
 
     def _show_page(self, page: list[StoredArticle], first: bool, total: int, unread: int) -> None:
+        if not self.is_attached:
+            return  # the screen closed while the worker ran
         articles = self.query_one(ArticleList)
         articles.append_page(page)
         self._show_status(total, unread)
@@ -109,21 +112,21 @@ class MainScreen(Screen[None]):
         self.query_one("#status", Static).update(" tuinews ── " + " · ".join(parts))
 
     @work(thread=True, exclusive=True, group="article")
-    def load_article(self, article_id: int, mark_read: bool = False) -> None:
-        """Fetch an article with its quotes off the UI thread, optionally marking it read."""
+    def load_article(self, article_id: int) -> None:
+        """Fetch an article with its quotes off the UI thread."""
         db = self.app.reader.db()  # type: ignore[attr-defined]
-        if mark_read:
-            set_read(db, article_id, True)
         article = get_article(db, article_id)
         quotes = get_quotes(db, article_id)
         if article is not None:
             self.app.call_from_thread(self._show_article, article, quotes)
 
     def _show_article(self, article: StoredArticle, quotes: list[Quote]) -> None:
+        if not self.is_attached:
+            return
         self.query_one(ArticleView).show(article)
         self.query_one(DatelinePanel).show(article, self.app.now())  # type: ignore[attr-defined]
         self.query_one(QuotesPanel).show(quotes)
-        self.query_one(ArticleList).refresh_row(article)
+        self.query_one(ArticleList).redraw_article(article)
 
     @work(thread=True, group="flags")
     def update_flags(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
@@ -135,7 +138,20 @@ class MainScreen(Screen[None]):
             set_starred(db, article_id, starred)
         article = get_article(db, article_id)
         if article is not None:
-            self.app.call_from_thread(self.query_one(ArticleList).refresh_row, article)
+            self.app.call_from_thread(self._flags_written, article)
+
+    def _flags_written(self, article: StoredArticle) -> None:
+        if not self.is_attached:
+            return
+        self.query_one(ArticleList).redraw_article(article)
+        view = self.query_one(ArticleView)
+        if view.article is not None and view.article.id == article.id:
+            view.article.read_at, view.article.starred = article.read_at, article.starred
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article in the reader and mark it read."""
+        self.load_article(article_id)
+        self.update_flags(article_id, read=True)
 
     # -- events --------------------------------------------------------------------------------
 
@@ -145,7 +161,7 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Chosen)
     def _chosen(self, event: ArticleList.Chosen) -> None:
-        self.load_article(event.article_id, mark_read=True)
+        self.open_article(event.article_id)
         self.query_one(ArticleView).focus()
 
     @on(ArticleList.NeedMore)
@@ -157,13 +173,20 @@ class MainScreen(Screen[None]):
         self.show_quote(event.quote)
 
     def show_quote(self, quote: Quote) -> None:
-        """Scroll the reader to the paragraph holding `quote` and highlight it."""
+        """Scroll the reader to the block holding `quote` and highlight it.
+
+        The quote's character offset is turned into a line of the Markdown source, and the block
+        whose source lines hold it is the target (robust to lists and tables between paragraphs).
+        """
         body = self.query_one("#body", Markdown)
         for block in body.query(".quote-highlight"):
             block.remove_class("quote-highlight")
-        blocks = list(body.children)
-        if 0 <= quote.paragraph < len(blocks):
-            target = blocks[quote.paragraph]
+        line = body.source[: quote.start].count("\n")
+        target = next(
+            (b for b in body.children if isinstance(b, MarkdownBlock) and b.source_range[0] <= line < b.source_range[1]),
+            None,
+        )
+        if target is not None:
             target.add_class("quote-highlight")
             self.query_one(ArticleView).scroll_to_widget(target, animate=False, top=True)
 
@@ -176,7 +199,7 @@ class MainScreen(Screen[None]):
         """Open the highlighted article in the reader and mark it read."""
         current = self.query_one(ArticleList).current
         if current is not None:
-            self.load_article(current.id, mark_read=True)
+            self.open_article(current.id)
             self.query_one(ArticleView).focus()
 
     def action_back_to_list(self) -> None:
@@ -187,8 +210,8 @@ class MainScreen(Screen[None]):
         articles = self.query_one(ArticleList)
         row = articles.cursor_row + delta
         if 0 <= row < len(articles.articles):
-            articles.move_cursor(row=row)
-            self.load_article(articles.articles[row].id, mark_read=True)
+            articles.move_cursor(row=row)  # the highlight loads it into the reader
+            self.update_flags(articles.articles[row].id, read=True)
 
     def action_next_article(self) -> None:
         """Read the next article without going back to the list."""

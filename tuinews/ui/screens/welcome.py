@@ -32,4 +32,4 @@ class WelcomeScreen(Screen[None]):
         with Vertical(id="welcome-box"):
             yield Static(Text("Welcome to tuinews", "bold"), id="welcome-title")
             yield Static(Text(WELCOME.format(path=self.db_path)))
-        yield Footer()
+        yield Footer(show_command_palette=False)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from tuinews.models import StoredArticle
 from tuinews.ui.text import safe, short_time
@@ -19,8 +21,8 @@ PREFETCH_MARGIN = 20
 class ArticleList(DataTable[Text]):
     """Rows of articles; holds only the pages loaded so far."""
 
-    BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up"), ("g", "scroll_top", "Top"),
-                ("G", "scroll_bottom", "Bottom")]
+    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False), Binding("g", "scroll_top", "Top", show=False),
+                Binding("G", "scroll_bottom", "Bottom", show=False)]
 
     @dataclass
     class Highlighted(Message):
@@ -52,6 +54,23 @@ class ArticleList(DataTable[Text]):
         self.add_column("Title", key="title")
         self.add_column("Source", key="source", width=12)
         self.add_column("Read", key="read", width=4)
+        self._fit_title_column()
+
+    def on_resize(self) -> None:
+        self._fit_title_column()
+
+    def _fit_title_column(self) -> None:
+        """Give the title whatever width the fixed columns leave, so the source column stays in view."""
+        fixed = sum(c.width for key, c in self.columns.items() if key.value != "title")
+        padding = 2 * self.cell_padding * len(self.columns)
+        # Room for the vertical scrollbar is kept even before one appears, so the width never jumps.
+        width = max(10, self.content_region.width - fixed - padding - self.styles.scrollbar_size_vertical)
+        column = self.columns.get(ColumnKey("title"))
+        if column is not None and column.width != width:
+            column.auto_width = False
+            column.width = width
+            self._require_update_dimensions = True
+            self.refresh(layout=True)
 
     def reset(self) -> None:
         """Forget every row (a new filter or a refresh)."""
@@ -72,9 +91,10 @@ class ArticleList(DataTable[Text]):
         source = article.agency or article.outlet or ""
         minutes = f"{article.read_minutes}m" if article.read_minutes else ""
         title = safe(article.title, "" if article.read_at is None else "dim")
+        title.no_wrap, title.overflow = True, "ellipsis"
         return [mark, Text(short_time(article.published or article.fetched_at)), title, safe(source), Text(minutes)]
 
-    def refresh_row(self, article: StoredArticle) -> None:
+    def redraw_article(self, article: StoredArticle) -> None:
         """Redraw one row after its flags changed."""
         for index, known in enumerate(self.articles):
             if known.id == article.id:

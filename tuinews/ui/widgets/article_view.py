@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
@@ -15,8 +16,8 @@ from tuinews.ui.text import safe
 class ArticleView(VerticalScroll):
     """Shows one article; scrolls with the keyboard."""
 
-    BINDINGS = [("j", "scroll_down", "Down"), ("k", "scroll_up", "Up"), ("space", "page_down", "Page down"),
-                ("b", "page_up", "Page up"), ("g", "scroll_home", "Top"), ("G", "scroll_end", "Bottom")]
+    BINDINGS = [Binding("j", "scroll_down", "Down", show=False), Binding("k", "scroll_up", "Up", show=False), Binding("space", "page_down", "Page down", show=False),
+                Binding("b", "page_up", "Page up", show=False), Binding("g", "scroll_home", "Top", show=False), Binding("G", "scroll_end", "Bottom", show=False)]
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -12,15 +12,15 @@ from tuinews.ui.text import parse_iso, relative_age, safe
 
 
 def _when(label: str, iso: str | None, now: datetime | None) -> Text | None:
+    """A timestamp in the source's zone, then in the local zone when that differs, then its age."""
     moment = parse_iso(iso)
     if moment is None:
         return None
-    source = moment.strftime("%d %b %Y %H:%M") + " " + _offset_name(moment)
+    line = Text(f"{label}\n", "bold")
+    line.append("  " + moment.strftime("%d %b %Y %H:%M") + " " + _offset_name(moment))
     local = moment.astimezone()
-    line = Text(f"{label}: ", "bold")
-    line.append(source)
     if local.utcoffset() != moment.utcoffset():
-        line.append(f"\n  {local.strftime('%d %b %H:%M')} local", "dim")
+        line.append(f"\n  {local.strftime('%d %b %H:%M')} {_offset_name(local)} local", "dim")
     line.append(f"\n  {relative_age(moment, now)}", "dim")
     return line
 

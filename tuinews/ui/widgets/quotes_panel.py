@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -21,7 +22,7 @@ def quote_prompt(quote: Quote) -> Text:
     text.append_text(safe(quote.speaker or "Unattributed", "bold"))
     if quote.role:
         text.append_text(safe(f", {quote.role}", "dim"))
-    text.append(f"  {quote.kind}\n", "dim")
+    text.append(f" · {quote.kind}\n", "dim")
     body = safe(quote.text, _KIND_STYLE.get(quote.kind, ""))
     if quote.kind != "indirect":
         body = Text("“") + body + Text("”")
@@ -32,7 +33,7 @@ def quote_prompt(quote: Quote) -> Text:
 class QuotesPanel(OptionList):
     """A list of the article's quotes; choosing one asks the screen to show it in the reader."""
 
-    BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up")]
+    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 
     @dataclass
     class QuoteChosen(Message):
@@ -48,9 +49,17 @@ class QuotesPanel(OptionList):
         """Replace the list with `quotes`."""
         self.quotes = quotes
         self.clear_options()
-        self.add_options([Option(quote_prompt(q)) for q in quotes])
+        options: list[Option | None] = []
+        for index, quote in enumerate(quotes):
+            if options:
+                options.append(None)  # a separator line between quotes
+            options.append(Option(quote_prompt(quote), id=str(index)))
+        self.add_options(options)
+        if quotes:
+            self.highlighted = 0
         self.border_title = f"Quotes ({len(quotes)})"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.QuoteChosen(self.quotes[event.option_index]))
+        if event.option.id is not None:
+            self.post_message(self.QuoteChosen(self.quotes[int(event.option.id)]))

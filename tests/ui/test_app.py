@@ -1,0 +1,200 @@
+"""The reading app driven by Pilot: every binding does what its footer and help say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Markdown, Static
+
+from tests.conftest import FIXED_NOW
+from tests.ui.conftest import settle
+from tuinews.store.db import open_db
+from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.screens.help import HelpScreen
+from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.screens.welcome import WelcomeScreen
+from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.article_view import ArticleView
+from tuinews.ui.widgets.dateline_panel import DatelinePanel
+from tuinews.ui.widgets.quotes_panel import QuotesPanel
+
+
+def reader_title(app: TuinewsApp) -> str:
+    article = app.screen.query_one(ArticleView).article
+    return article.title if article else ""
+
+
+def db_flags(app: TuinewsApp, title: str) -> tuple[bool, bool]:
+    row = open_db(app.db_path).execute("SELECT read_at, starred FROM articles WHERE title = ?", [title]).fetchone()
+    return row[0] is not None, bool(row[1])
+
+
+async def test_opens_on_the_newest_article_with_its_panels(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.row_count == 3
+        # Newest first: the night market note (20 Nov) above the tolls dump (17 Nov) and the lighthouse (12 Nov).
+        assert [a.title for a in articles.articles][0] == "Night market returns to the old tram depot"
+        assert reader_title(app) == "Night market returns to the old tram depot"
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "3 articles" in status and "3 unread" in status
+        dateline = str(app.screen.query_one(DatelinePanel).render())
+        assert "Kestrel Bay" in dateline and "The Harbour Ledger" in dateline and "None" not in dateline
+        assert app.screen.query_one(QuotesPanel).option_count >= 1
+
+
+async def test_moving_down_shows_the_next_article_and_enter_marks_it_read(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        title = reader_title(app)
+        assert title == "Bridge tolls on Ravi Sea Link to fall from January"
+        assert db_flags(app, title) == (False, False)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert db_flags(app, title)[0] is True
+        assert app.focused is not None and app.screen.query_one(ArticleView) in app.focused.ancestors_with_self
+
+
+async def test_next_and_previous_article_keys(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader_title(app).startswith("Bridge tolls")
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader_title(app).startswith("Last lighthouse")
+        await pilot.press("p")
+        await settle(pilot)
+        assert reader_title(app).startswith("Bridge tolls")
+
+
+async def test_star_and_read_toggles(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        title = reader_title(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert db_flags(app, title) == (False, True)
+        await pilot.press("m")
+        await settle(pilot)
+        assert db_flags(app, title) == (True, True)
+        await pilot.press("m", "s")
+        await settle(pilot)
+        assert db_flags(app, title) == (False, False)
+
+
+async def test_mark_all_read_and_undo(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert "0 unread" in str(app.screen.query_one("#status", Static).render())
+        await pilot.press("u")
+        await settle(pilot)
+        assert "3 unread" in str(app.screen.query_one("#status", Static).render())
+
+
+async def test_unread_filter(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "escape", "U")
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.row_count == 2
+        assert "filter: unread" in str(app.screen.query_one("#status", Static).render())
+        await pilot.press("U")
+        await settle(pilot)
+        assert articles.row_count == 3
+
+
+async def test_panel_toggles(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        quotes = app.screen.query_one(QuotesPanel)
+        dateline = app.screen.query_one(DatelinePanel)
+        assert quotes.display and dateline.display
+        await pilot.press('"')
+        await pilot.pause()
+        assert not quotes.display and dateline.display
+        await pilot.press("d")
+        await pilot.pause()
+        assert not app.screen.query_one("#side").display
+        await pilot.press('"', "d")
+        await pilot.pause()
+        assert quotes.display and dateline.display
+
+
+async def test_narrow_terminal_hides_panels_until_asked(app: TuinewsApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        side = app.screen.query_one("#side")
+        assert not side.display
+        await pilot.press("d")
+        await pilot.pause()
+        assert side.display and app.screen.query_one(DatelinePanel).display
+        assert not app.screen.query_one(QuotesPanel).display
+        await pilot.press("d")
+        await pilot.pause()
+        assert not side.display
+
+
+async def test_choosing_a_quote_highlights_its_paragraph(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(QuotesPanel)
+        panel.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        highlighted = list(app.screen.query_one("#body", Markdown).query(".quote-highlight"))
+        assert len(highlighted) == 1
+        first_words = " ".join(panel.quotes[0].text.split()[:4])
+        assert first_words in " ".join((highlighted[0].source or "").split())
+
+
+async def test_help_lists_every_binding_and_closes(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS]:
+            assert binding.description in shown, binding.description
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main
+
+
+async def test_q_quits(app: TuinewsApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_empty_cache_shows_the_welcome_screen(db_path: Path) -> None:
+    open_db(db_path).close()
+    app = make_app(db_path, clock=lambda: FIXED_NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        text = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "tuinews --demo" in text and "tuinews import" in text
+
+
+def test_every_binding_has_a_stable_id_and_a_description() -> None:
+    for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS]:
+        assert binding.id and binding.description
+
+
+def test_readme_key_table_lists_every_binding() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS]:
+        assert f"`{binding.id}`" in readme, binding.id
