@@ -122,6 +122,15 @@ def test_multi_paragraph_quote_is_joined() -> None:
     assert md[q.start : q.end].endswith("back,")
 
 
+def test_multi_paragraph_quote_then_split_fragment_in_last_paragraph() -> None:
+    md = ('Olaf Brekke said: "The storm moved the buoys by almost a mile.\n\n'
+          '"We will need a week to put them back," he said. "The harbour stays shut until then."')
+    q = one(md)
+    assert q.text == ("The storm moved the buoys by almost a mile. We will need a week to put them back, "
+                      "The harbour stays shut until then.")
+    assert md[q.start : q.end].endswith("until then.")
+
+
 def test_quote_only_paragraph_inherits_speaker() -> None:
     md = ('"The orchard lost half its trees to the frost," said Anna Kowal, who farms near the lake.\n\n'
           '"Insurance will not cover a single one of them."')
@@ -177,6 +186,25 @@ def test_indirect_clause_then_attribution() -> None:
     assert q.kind == "indirect"
     assert q.text == "The library will stay open on Sundays"
     assert q.speaker == "Sofia Reyes"
+
+
+def test_indirect_clause_then_inverted_attribution_with_appositive() -> None:
+    md = "The eastern slopes are drier than the valley floor, said co-author Lin Haga, a soil scientist."
+    q = one(md)
+    assert q.text == "The eastern slopes are drier than the valley floor"
+    assert q.speaker == "Lin Haga"
+
+
+def test_indirect_clause_ending_in_short_quote_keeps_marks() -> None:
+    md = 'Opening the new wing early "was wise," Maria Lindqvist said.'
+    q = one(md)
+    assert q.kind == "indirect"
+    assert q.text == 'Opening the new wing early "was wise,"'
+    md2 = 'Opening the new wing early "was exactly the right call," Maria Lindqvist said.'
+    q2 = one(md2)
+    assert q2.kind == "partial"
+    assert q2.text == "was exactly the right call,"
+    assert q2.speaker == "Maria Lindqvist"
 
 
 def test_indirect_saying_clause() -> None:
@@ -301,6 +329,18 @@ def test_appositive_role() -> None:
     q = one(md)
     assert q.speaker == "Jane Whitlock"
     assert q.role == "spokeswoman for the city council"
+
+
+def test_titled_person_with_org_word_in_title_is_a_person() -> None:
+    md = "Acting Fire Brigade Chief Ed Marlow said the blaze was under control by midnight."
+    q = one(md)
+    assert q.speaker == "Ed Marlow"
+    assert q.role == "Acting Fire Brigade Chief"
+
+
+def test_person_of_organization_is_the_person() -> None:
+    md = '"The samples are older than we thought," said geologist Rosa Lind of the Northern Survey Institute.'
+    assert one(md).speaker == "Rosa Lind"
 
 
 def test_pronouns_resolve_to_compatible_person() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tuinews.models import Quote, QuoteKind
 
@@ -286,8 +286,6 @@ class _Out:
     kind: QuoteKind
     paragraph: int
     confidence: float
-    text: str = ""
-    extra: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -848,14 +846,15 @@ class _Extractor:
         last_direct: _Out | None = None
         last_direct_block = -2
         registered: set[int] = set()
+        carry: dict[int, tuple[_Q | None, _Out | None, _Attr | None]] = {}
         for bi, (b0, b1, para) in enumerate(self.blocks):
             if bi not in registered:
                 self.register_names(b0, b1)
             bq = sorted(by_block.get(bi, []), key=lambda q: q.frags[0].mask_start)
             emitted_direct: _Out | None = None
-            prev_q: _Q | None = None
-            prev_out: _Out | None = None
-            prev_trail: _Attr | None = None
+            # A quote that ran over from earlier paragraphs and closed in this one: later fragments here
+            # may continue it ("...," he said. "More.").
+            prev_q, prev_out, prev_trail = carry.pop(bi, (None, None, None))
             for q in bq:
                 last = q.frags[-1]
                 for later in range(bi + 1, q.last_block + 1):
@@ -903,6 +902,8 @@ class _Extractor:
                 self.out.append(out)
                 emitted_direct = prev_out = out
                 prev_q, prev_trail = q, trail
+            if prev_q is not None and prev_q.last_block > bi:
+                carry[prev_q.last_block] = (prev_q, prev_out, prev_trail)
             if emitted_direct is not None:
                 last_direct = emitted_direct
                 last_direct_block = self.block_of(emitted_direct.frags[-1].end)
@@ -937,7 +938,8 @@ class _Extractor:
             after = self.frame[fl.mask_end : s1]
             for m in _CUE_RE.finditer(after):
                 st, np = _np_before(after[: m.start()])
-                if np and "," in after[:st]:
+                inner_comma = self.norm[fl.start : fl.end].rstrip().endswith(",")
+                if np and ("," in after[:st] or (inner_comma and not after[:st].strip())):
                     res = self.resolve(np, fl.mask_end + st)
                     if res:
                         attr = _Attr(res[0], res[1], fl.mask_end + m.start())
