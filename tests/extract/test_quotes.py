@@ -5,17 +5,10 @@ All sentences here are made up for the tests.
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
-# Until the project has a pyproject with `pythonpath`, make the package importable from a plain `pytest` run.
-_ROOT = Path(__file__).resolve().parents[2]
-if str(_ROOT) not in sys.path:
-    sys.path.insert(0, str(_ROOT))
-
-from tuinews.extract.quotes import parse_quotes  # noqa: E402
-from tuinews.models import Quote  # noqa: E402
+from tuinews.extract.quotes import parse_quotes
+from tuinews.models import Quote
 
 
 def one(md: str) -> Quote:
@@ -84,8 +77,10 @@ def test_according_to_a_document_is_not_a_quote() -> None:
 
 
 def test_split_quote_around_pronoun_attribution_is_one_quote() -> None:
-    md = ('Peter Halloran runs the ferry line.\n\n'
-          '"We carried more cars this summer," he said, "than in the three years before combined."')
+    md = (
+        "Peter Halloran runs the ferry line.\n\n"
+        '"We carried more cars this summer," he said, "than in the three years before combined."'
+    )
     q = one(md)
     assert q.text == "We carried more cars this summer, than in the three years before combined."
     assert q.speaker == "Peter Halloran"
@@ -102,19 +97,27 @@ def test_split_quote_over_two_sentences_is_one_quote() -> None:
 
 
 def test_second_fragment_with_its_own_cue_is_a_new_quote() -> None:
-    md = ('"The tunnel is safe to use," Ingrid Solberg said. '
-          '"We will still close it for a week in May," she added.')
+    md = (
+        '"The tunnel is safe to use," Ingrid Solberg said. '
+        '"We will still close it for a week in May," she added.'
+    )
     quotes = parse_quotes(md)
-    assert [q.text for q in quotes] == ["The tunnel is safe to use,", "We will still close it for a week in May,"]
+    assert [q.text for q in quotes] == [
+        "The tunnel is safe to use,",
+        "We will still close it for a week in May,",
+    ]
     assert all(q.speaker == "Ingrid Solberg" for q in quotes)
 
 
 def test_multi_paragraph_quote_is_joined() -> None:
-    md = ('Chief engineer Olaf Brekke said: "The storm moved the buoys by almost a mile.\n\n'
-          '"We will need a week to put every one of them back," he said.')
+    md = (
+        'Chief engineer Olaf Brekke said: "The storm moved the buoys by almost a mile.\n\n'
+        '"We will need a week to put every one of them back," he said.'
+    )
     q = one(md)
-    assert q.text == ("The storm moved the buoys by almost a mile. "
-                      "We will need a week to put every one of them back,")
+    assert q.text == (
+        "The storm moved the buoys by almost a mile. We will need a week to put every one of them back,"
+    )
     assert q.speaker == "Olaf Brekke"
     assert q.role == "Chief engineer"
     assert q.paragraph == 0
@@ -123,17 +126,23 @@ def test_multi_paragraph_quote_is_joined() -> None:
 
 
 def test_multi_paragraph_quote_then_split_fragment_in_last_paragraph() -> None:
-    md = ('Olaf Brekke said: "The storm moved the buoys by almost a mile.\n\n'
-          '"We will need a week to put them back," he said. "The harbour stays shut until then."')
+    md = (
+        'Olaf Brekke said: "The storm moved the buoys by almost a mile.\n\n'
+        '"We will need a week to put them back," he said. "The harbour stays shut until then."'
+    )
     q = one(md)
-    assert q.text == ("The storm moved the buoys by almost a mile. We will need a week to put them back, "
-                      "The harbour stays shut until then.")
+    assert q.text == (
+        "The storm moved the buoys by almost a mile. We will need a week to put them back, "
+        "The harbour stays shut until then."
+    )
     assert md[q.start : q.end].endswith("until then.")
 
 
 def test_quote_only_paragraph_inherits_speaker() -> None:
-    md = ('"The orchard lost half its trees to the frost," said Anna Kowal, who farms near the lake.\n\n'
-          '"Insurance will not cover a single one of them."')
+    md = (
+        '"The orchard lost half its trees to the frost," said Anna Kowal, who farms near the lake.\n\n'
+        '"Insurance will not cover a single one of them."'
+    )
     quotes = parse_quotes(md)
     assert [q.speaker for q in quotes] == ["Anna Kowal", "Anna Kowal"]
     assert quotes[1].text == "Insurance will not cover a single one of them."
@@ -230,10 +239,12 @@ def test_short_quoted_fragment_stays_inside_indirect_clause() -> None:
 
 
 def test_non_speech_verbs_are_not_quotes() -> None:
-    md = ("Sofia Reyes found that the roof had been leaking for years. "
-          "She urged residents to report any damage. "
-          "Peter Halloran declined to say whether the pier would reopen. "
-          "He denied any wrongdoing. The auditors forecast a deficit next year.")
+    md = (
+        "Sofia Reyes found that the roof had been leaking for years. "
+        "She urged residents to report any damage. "
+        "Peter Halloran declined to say whether the pier would reopen. "
+        "He denied any wrongdoing. The auditors forecast a deficit next year."
+    )
     assert parse_quotes(md) == []
 
 
@@ -309,23 +320,27 @@ def test_blockquote_prefix_is_stripped_and_offsets_hold() -> None:
 
 
 def test_title_stripped_and_surname_resolves_with_role() -> None:
-    md = ("Dr. Helen Achterberg examined the samples on Monday.\n\n"
-          '"The water is safe to drink again," Achterberg said.')
+    md = (
+        "Dr. Helen Achterberg examined the samples on Monday.\n\n"
+        '"The water is safe to drink again," Achterberg said.'
+    )
     q = one(md)
     assert q.speaker == "Helen Achterberg"
     assert q.role is None
 
 
 def test_role_before_name_and_surname_later() -> None:
-    md = ("Transport Department spokesperson Jane Whitlock spoke to the press.\n\n"
-          '"Buses will run every ten minutes from May," Whitlock said.')
+    md = (
+        "Transport Department spokesperson Jane Whitlock spoke to the press.\n\n"
+        '"Buses will run every ten minutes from May," Whitlock said.'
+    )
     q = one(md)
     assert q.speaker == "Jane Whitlock"
     assert q.role == "Transport Department spokesperson"
 
 
 def test_appositive_role() -> None:
-    md = ("Jane Whitlock, a spokeswoman for the city council, said the buses would run all night.")
+    md = "Jane Whitlock, a spokeswoman for the city council, said the buses would run all night."
     q = one(md)
     assert q.speaker == "Jane Whitlock"
     assert q.role == "spokeswoman for the city council"
@@ -344,63 +359,77 @@ def test_person_of_organization_is_the_person() -> None:
 
 
 def test_pronouns_resolve_to_compatible_person() -> None:
-    md = ("Maria Lindqvist met Peter Halloran at the depot.\n\n"
-          '"The trains are older than I am," she said.\n\n'
-          '"We will replace half of them next year," he said.')
+    md = (
+        "Maria Lindqvist met Peter Halloran at the depot.\n\n"
+        '"The trains are older than I am," she said.\n\n'
+        '"We will replace half of them next year," he said.'
+    )
     quotes = parse_quotes(md)
     assert [q.speaker for q in quotes] == ["Maria Lindqvist", "Peter Halloran"]
     assert all(0.6 <= q.confidence <= 0.8 for q in quotes)
 
 
 def test_singular_they() -> None:
-    md = ('Alex Mercer, a volunteer coordinator, sorted the donations.\n\n'
-          '"We have never had this many winter coats," they said.')
+    md = (
+        "Alex Mercer, a volunteer coordinator, sorted the donations.\n\n"
+        '"We have never had this many winter coats," they said.'
+    )
     assert one(md).speaker == "Alex Mercer"
 
 
 def test_role_noun_resolves_to_person() -> None:
-    md = ("Energy Minister Paul Brandt visited the plant.\n\n"
-          '"The reactor will be shut down by the end of the decade," the minister said.')
+    md = (
+        "Energy Minister Paul Brandt visited the plant.\n\n"
+        '"The reactor will be shut down by the end of the decade," the minister said.'
+    )
     q = one(md)
     assert q.speaker == "Paul Brandt"
     assert q.role == "Energy Minister"
 
 
 def test_organization_and_role_noun() -> None:
-    md = ("The Ministry of Water Resources published new figures.\n\n"
-          "The ministry said the reservoirs were at their lowest level since records began.")
+    md = (
+        "The Ministry of Water Resources published new figures.\n\n"
+        "The ministry said the reservoirs were at their lowest level since records began."
+    )
     q = one(md)
     assert q.speaker == "Ministry of Water Resources"
     assert q.kind == "indirect"
 
 
 def test_organization_acronym() -> None:
-    md = ("The National Grain Authority (NGA) raised its forecast.\n\n"
-          '"Farmers should expect a record harvest this autumn," the NGA said.')
+    md = (
+        "The National Grain Authority (NGA) raised its forecast.\n\n"
+        '"Farmers should expect a record harvest this autumn," the NGA said.'
+    )
     assert one(md).speaker == "National Grain Authority"
 
 
 def test_spokesperson_for_named_org_is_the_org() -> None:
-    md = ('"The factory will not close while the talks continue," a spokesperson for Brightwater Motors said.')
+    md = '"The factory will not close while the talks continue," a spokesperson for Brightwater Motors said.'
     assert one(md).speaker == "Brightwater Motors"
 
 
 def test_told_reporters_object_is_never_the_speaker() -> None:
-    md = ('"We expect the vote to pass easily tomorrow," Sofia Reyes told reporters.\n\n'
-          '"The numbers are there," Peter Halloran told Reuters on Friday.')
+    md = (
+        '"We expect the vote to pass easily tomorrow," Sofia Reyes told reporters.\n\n'
+        '"The numbers are there," Peter Halloran told Reuters on Friday.'
+    )
     quotes = parse_quotes(md)
     assert [q.speaker for q in quotes] == ["Sofia Reyes", "Peter Halloran"]
-    md2 = 'Sofia Reyes told Reuters the vote would pass easily tomorrow.'
+    md2 = "Sofia Reyes told Reuters the vote would pass easily tomorrow."
     q = one(md2)
     assert q.speaker == "Sofia Reyes"
     assert q.text == "the vote would pass easily tomorrow"
 
 
 def test_generic_sources_produce_no_quote() -> None:
-    md = ("Officials said the road would reopen on Monday.\n\n"
-          '"We are doing everything we can for the families," a spokesperson said.\n\n'
-          "Residents said the water had risen overnight.\n\n"
-          "Critics said the plan was far too expensive for the town.")
+    md = (
+        "Officials said the road would reopen on Monday.\n\n"
+        '"We are doing everything we can for the families," a spokesperson said.\n\n'
+        "Residents said the water had risen overnight.\n\n"
+        "Critics said the plan was far too expensive for the town."
+    )
     assert parse_quotes(md) == []
 
 
@@ -408,13 +437,15 @@ def test_generic_sources_produce_no_quote() -> None:
 
 
 def test_headings_captions_and_link_lists_are_skipped_but_counted() -> None:
-    md = ("# \"Nobody saw the flood coming at all\", says mayor\n\n"
-          "*\"We lost everything in the water,\" a resident said in a photo caption.*\n\n"
-          "![\"A flooded street in the old town today\"](flood.jpg)\n\n"
-          "Also Read: \"Five things to know about the flood defences\"\n\n"
-          "- [\"Flood map for the whole region here\"](https://example.org/map)\n\n"
-          "| \"Water level in metres\" | 4.2 |\n|---|---|\n\n"
-          '"The barriers held for six hours before they failed," said Mayor Sofia Reyes.')
+    md = (
+        '# "Nobody saw the flood coming at all", says mayor\n\n'
+        '*"We lost everything in the water," a resident said in a photo caption.*\n\n'
+        '!["A flooded street in the old town today"](flood.jpg)\n\n'
+        'Also Read: "Five things to know about the flood defences"\n\n'
+        '- ["Flood map for the whole region here"](https://example.org/map)\n\n'
+        '| "Water level in metres" | 4.2 |\n|---|---|\n\n'
+        '"The barriers held for six hours before they failed," said Mayor Sofia Reyes.'
+    )
     q = one(md)
     assert q.speaker == "Sofia Reyes"
     assert q.paragraph == 6
@@ -430,7 +461,8 @@ ARTICLE = """# Valley rail line to reopen
 
 Regional Transport Minister Lena Okoro said on Monday that the valley line would reopen in March.
 
-"We have rebuilt the viaduct from the ground up," Okoro told reporters. "It is stronger than it has ever been."
+"We have rebuilt the viaduct from the ground up," Okoro told reporters.
+"It is stronger than it has ever been."
 
 The Valley Rail Company (VRC) said the first trains would run on a reduced timetable.
 
@@ -440,7 +472,8 @@ Engineer Tomas Varga, who led the repairs, described the work as "the hardest jo
 
 "The river nearly took the scaffolding twice," he said, "but nobody was hurt."
 
-Residents said they were relieved. Okoro said the cost had risen by a third, adding that the state would cover it.
+Residents said they were relieved.
+Okoro said the cost had risen by a third, adding that the state would cover it.
 """
 
 
@@ -449,8 +482,11 @@ def test_whole_article() -> None:
     got = [(q.kind, q.speaker, q.text) for q in quotes]
     assert got == [
         ("indirect", "Lena Okoro", "the valley line would reopen in March"),
-        ("direct", "Lena Okoro",
-         "We have rebuilt the viaduct from the ground up, It is stronger than it has ever been."),
+        (
+            "direct",
+            "Lena Okoro",
+            "We have rebuilt the viaduct from the ground up, It is stronger than it has ever been.",
+        ),
         ("indirect", "Valley Rail Company", "the first trains would run on a reduced timetable"),
         ("direct", "Valley Rail Company", "Passengers should check the timetable before they travel,"),
         ("partial", "Tomas Varga", "the hardest job of my whole career"),

@@ -23,6 +23,7 @@ from tuinews.models import Quote, QuoteKind
 # Vocabulary
 # --------------------------------------------------------------------------------------------------
 
+# fmt: off
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isalpha() and chr(c).isupper())
 _L = r"[^\W\d_]"  # any letter, Unicode aware
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
@@ -38,15 +39,17 @@ _TITLE_WORDS = {
 _ROLE_NOUNS = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "president", "chairman",
     "chairwoman", "chair", "director", "chief", "executive", "ceo", "cfo", "coo", "founder", "co-founder",
-    "governor", "mayor", "senator", "lawmaker", "legislator", "congressman", "congresswoman", "leader", "head",
+    "governor", "mayor", "senator", "lawmaker", "legislator", "congressman", "congresswoman", "leader",
+    "head",
     "commissioner", "ambassador", "envoy", "analyst", "economist", "strategist", "professor", "researcher",
     "scientist", "lawyer", "attorney", "prosecutor", "judge", "coach", "manager", "adviser", "advisor",
     "general", "commander", "chancellor", "premier", "official", "officer", "representative", "owner",
     "partner", "editor", "author", "activist", "campaigner", "organiser", "organizer", "negotiator",
     "diplomat", "inspector", "investigator", "doctor", "physician", "nurse", "teacher", "pilot", "captain",
     "deputy", "spokespeople", "administrator", "coordinator", "fellow", "lecturer",
-    "filmmaker", "actor", "actress", "singer", "songwriter", "writer", "novelist", "poet", "artist", "musician",
-    "photographer", "journalist", "reporter", "columnist", "chef", "farmer", "employee", "driver", "geologist",
+    "filmmaker", "actor", "actress", "singer", "songwriter", "writer", "novelist", "poet", "artist",
+    "musician", "photographer", "journalist", "reporter", "columnist", "chef", "farmer", "employee", "driver",
+    "geologist",
     "biologist", "physicist", "chemist", "astronomer", "co-author", "epidemiologist", "psychologist",
     "secretary-general", "president-elect", "historian", "expert",
     "specialist", "consultant", "engineer", "designer", "developer", "producer", "player", "striker",
@@ -105,27 +108,35 @@ _CAP_STOP_LOWER = {w.lower() for w in _CAP_STOP} | _GENERIC
 _PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "van", "von", "bin",
               "bint", "ibn", "al", "el", "la", "le", "ter", "ten", "y", "of", "for", "the"}
 _SPLIT_PARTICLES = {"of", "for", "the"}
-_FEMALE = set("""Mary Anna Ann Anne Maria Sarah Emma Olivia Sophie Laura Julia Elena Elizabeth Jane Susan Linda
-Karen Lisa Nancy Emily Hannah Claire Grace Alice Rachel Rebecca Helen Catherine Kate Amy Jessica Jennifer
-Michelle Priya Fatima Aisha Zoë Zoe Ingrid Marta Lucia Sofia Ana Nadia Olga Irina Yuki Mei Leila Chloe
-Ursula Kamala Angela Theresa Giorgia Nicola Jacinda Christine Janet Hillary Marine Annalena Svetlana
-Natalia Beatriz Carmen Isabel Margaret Patricia Barbara Dorothy Ruth Sandra Donna Carol Sharon Deborah
-Amelia Isla Ava Mia Lily Ella Freya Harriet Lucy Agnieszka Katarzyna Magdalena Małgorzata Ewa Paula
-Kristalina Tsai Mette Sanna Kaja Giulia Francesca Chiara Ines Inés Rosa Elif Ayşe Noor Yasmin Amira Sara
-Mariam Meera Anjali Sunita Ngozi Amina Hana Mina Greta Marie Louise Camille Léa Manon Nora Lena Nina Eva
-Vera Tanya Rita Diana Monica Joanna Joanne Sophia Victoria Charlotte Caroline Heather Megan Lauren Kimberly
-Stephanie Melissa Andrea Veronica Valentina Daria Yulia Oksana Zeynep Hina Keiko Sakura Ji-woo Precious
-Esther Miriam Naomi Judith Tamara Harriet Ruby Jade Kirsty Fiona Siobhan Aoife Brigitte Ilse Annika""".split())
-_MALE = set("""John James Robert Michael William David Richard Joseph Thomas Charles Daniel Matthew Mark Paul
-Peter George Steven Andrew Kevin Brian Tom Ben Jack Harry Oliver Lukas Luca Marco Carlos Juan Jose José Pedro
-Ahmed Mohammed Muhammad Ali Omar Hassan Ivan Dmitry Sergei Sergey Vladimir Olaf Emmanuel Rishi Keir Boris Joe
-Donald Barack Xi Narendra Rahul Amit Raj Hans Klaus Jürgen Pierre Jean François Antony Anthony Lloyd Jerome
-Christopher Jonathan Stephen Simon Martin Alexander Alexei Nikolai Yusuf Kenji Hiroshi Wei Liam Noah Ethan
-Lucas Hugo Felix Viktor Volodymyr Benjamin Recep Tayyip Jan Piotr Tomasz Krzysztof Andrzej Mateusz
-Giuseppe Giovanni Antonio Francesco Miguel Luis Luiz Jorge Diego Javier Rafael Mehmet Mustafa Ibrahim Khalid
-Abdullah Tariq Imran Arjun Vikram Sanjay Takeshi Hiroshi Sven Erik Lars Henrik Nils Bruno Emil Karl Fritz
-Otto Max Moritz Leon Finn Theo Arthur Louis Henry Edward Frank Gary Larry Scott Eric Justin Ryan Jacob
-Nathan Adam Aaron Samuel Patrick Sean Shane Dennis Walter Roger Gerald Keith Ralph Elon Jeff Bill Tim""".split())
+_FEMALE_NAMES = """
+Mary Anna Ann Anne Maria Sarah Emma Olivia Sophie Laura Julia Elena Elizabeth Jane Susan Linda Karen
+Lisa Nancy Emily Hannah Claire Grace Alice Rachel Rebecca Helen Catherine Kate Amy Jessica Jennifer
+Michelle Priya Fatima Aisha Zoë Zoe Ingrid Marta Lucia Sofia Ana Nadia Olga Irina Yuki Mei Leila
+Chloe Ursula Kamala Angela Theresa Giorgia Nicola Jacinda Christine Janet Hillary Marine Annalena
+Svetlana Natalia Beatriz Carmen Isabel Margaret Patricia Barbara Dorothy Ruth Sandra Donna Carol
+Sharon Deborah Amelia Isla Ava Mia Lily Ella Freya Harriet Lucy Agnieszka Katarzyna Magdalena
+Małgorzata Ewa Paula Kristalina Tsai Mette Sanna Kaja Giulia Francesca Chiara Ines Inés Rosa Elif
+Ayşe Noor Yasmin Amira Sara Mariam Meera Anjali Sunita Ngozi Amina Hana Mina Greta Marie Louise
+Camille Léa Manon Nora Lena Nina Eva Vera Tanya Rita Diana Monica Joanna Joanne Sophia Victoria
+Charlotte Caroline Heather Megan Lauren Kimberly Stephanie Melissa Andrea Veronica Valentina Daria
+Yulia Oksana Zeynep Hina Keiko Sakura Ji-woo Precious Esther Miriam Naomi Judith Tamara Harriet Ruby
+Jade Kirsty Fiona Siobhan Aoife Brigitte Ilse Annika
+"""
+_FEMALE = frozenset(_FEMALE_NAMES.split())
+_MALE_NAMES = """
+John James Robert Michael William David Richard Joseph Thomas Charles Daniel Matthew Mark Paul Peter
+George Steven Andrew Kevin Brian Tom Ben Jack Harry Oliver Lukas Luca Marco Carlos Juan Jose José
+Pedro Ahmed Mohammed Muhammad Ali Omar Hassan Ivan Dmitry Sergei Sergey Vladimir Olaf Emmanuel Rishi
+Keir Boris Joe Donald Barack Xi Narendra Rahul Amit Raj Hans Klaus Jürgen Pierre Jean François
+Antony Anthony Lloyd Jerome Christopher Jonathan Stephen Simon Martin Alexander Alexei Nikolai Yusuf
+Kenji Hiroshi Wei Liam Noah Ethan Lucas Hugo Felix Viktor Volodymyr Benjamin Recep Tayyip Jan Piotr
+Tomasz Krzysztof Andrzej Mateusz Giuseppe Giovanni Antonio Francesco Miguel Luis Luiz Jorge Diego
+Javier Rafael Mehmet Mustafa Ibrahim Khalid Abdullah Tariq Imran Arjun Vikram Sanjay Takeshi Hiroshi
+Sven Erik Lars Henrik Nils Bruno Emil Karl Fritz Otto Max Moritz Leon Finn Theo Arthur Louis Henry
+Edward Frank Gary Larry Scott Eric Justin Ryan Jacob Nathan Adam Aaron Samuel Patrick Sean Shane
+Dennis Walter Roger Gerald Keith Ralph Elon Jeff Bill Tim
+"""
+_MALE = frozenset(_MALE_NAMES.split())
 
 _CUE_VERBS = (
     "said|says|told|tells|added|adds|wrote|writes|warned|warns|insisted|insists|clarified|clarifies|"
@@ -148,6 +159,8 @@ _PCUE_RE = re.compile(rf"\b(?:{_CUE_VERBS}|{_PCUE_EXTRA}|saying|adding)\b")
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied", "continued",
                   "insisted", "warned", "explained", "noted", "argued", "declared", "stressed"}
 
+# fmt: on
+
 # --------------------------------------------------------------------------------------------------
 # Precompiled patterns
 # --------------------------------------------------------------------------------------------------
@@ -155,7 +168,8 @@ _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "asked", "
 _ABBR = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|St|Rev|Adm)\."
 _CAPWORD = (
     rf"(?:(?:[{_UPPER}]\.){{2,}}|{_ABBR}|[{_UPPER}]\.(?=\s*[{_UPPER}])"  # U.S. | Dr. | J. (initial)
-    rf"|[{_UPPER}](?:{_L}|[-'’](?={_L}))*(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?)"  # Zoë, O'Neill, Growers' (Alliance)
+    # Zoë, O'Neill, Growers' (Alliance)
+    rf"|[{_UPPER}](?:{_L}|[-'’](?={_L}))*(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?)"
 )
 _PART_ALT = "|".join(sorted(_PARTICLES, key=len, reverse=True))
 _NAME_RE = re.compile(rf"(?<![\w'’-]){_CAPWORD}(?:[ \t]+(?:(?:{_PART_ALT})[ \t]+)*{_CAPWORD})*")
@@ -169,32 +183,90 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 _LINK_ONLY_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\**\[[^\]]*\]\([^)]*\)\**\s*$")
 _FURNITURE_RE = re.compile(
     r"^\s*(?:#|!\[|\*Photo|_Photo|Photo:|\**(?:also read|read more|related|advertisement|disclaimer|share|"
-    r"listen to|click here|subscribe|sign up|follow us)\b)", re.I)
+    r"listen to|click here|subscribe|sign up|follow us)\b)",
+    re.I,
+)
 _ITALIC_BLOCK_RE = re.compile(r"^\s*(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_)\s*$", re.S)
 _SENT_END_RE = re.compile(r"(?<=[.!?\x02])[\"”’»)\x01]*\s+")
 _ABBREV_END_RE = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|etc|Jan|Feb|"
-    rf"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|Adm|Rev|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U)|\b[{_UPPER}])\.$")
+    rf"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|Adm|Rev|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U)|\b[{_UPPER}])\.$"
+)
 _ROLE_ALT = "|".join(sorted((re.escape(w) for w in _ROLE_NOUNS), key=len, reverse=True))
 _MOD_ALT = "|".join(sorted(_ROLE_MODIFIERS, key=len, reverse=True))
 _PRE_ROLE_RE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<role>(?:(?:{_CAPWORD}|[a-z][\w-]*['’]s|(?i:{_MOD_ALT}))\s+){{0,4}}?(?i:{_ROLE_ALT}))"
-    rf"\s+$")
+    rf"\s+$"
+)
 _APPOS_RE = re.compile(
-    rf"^\s*,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:\x01\x02\"“”«»\n]{{2,150}}?)\s*(?=,|\.|;|$|\s+(?:{_CUE_VERBS})\b)")
+    rf"^\s*,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:\x01\x02\"“”«»\n]{{2,150}}?)\s*(?=,|\.|;|$|\s+(?:{_CUE_VERBS})\b)"
+)
 _ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_ALT})\b", re.I)
-_FOLLOWED_BY_CUE_RE = re.compile(rf"^\s*(?:,[^,\x01]{{1,90}},\s*)?(?:also\s+|later\s+|then\s+)?(?:{_CUE_VERBS})\b")
+_FOLLOWED_BY_CUE_RE = re.compile(
+    rf"^\s*(?:,[^,\x01]{{1,90}},\s*)?(?:also\s+|later\s+|then\s+)?(?:{_CUE_VERBS})\b"
+)
 _ACRONYM_AFTER_RE = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
 _SPOKES_FOR_RE = re.compile(
     r"\b(?:spokes(?:person|man|woman|people)|representative|statement|source)\s+(?:for|of|at|from)\s+(?P<org>.+)$",
-    re.I)
+    re.I,
+)
 _ROLE_REF_RE = re.compile(r"^(?P<det>the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w-]+)$", re.I)
-_LEAD_TRIM = {"and", "but", "or", "so", "then", "which", "who", "as", "while", "when", "because", "although",
-              "though", "later", "meanwhile", "also", "however", "yet", "that", "where", "after", "before"}
-_TRAIL_TRIM = {"also", "later", "again", "then", "previously", "once", "has", "had", "have", "would", "will",
-               "reportedly", "further", "separately", "simply", "only", "repeatedly", "publicly", "recently",
-               "earlier", "already", "finally", "both", "privately", "subsequently", "quickly",
-               "angrily", "firmly", "bluntly", "flatly"}
+_LEAD_TRIM = {
+    "and",
+    "but",
+    "or",
+    "so",
+    "then",
+    "which",
+    "who",
+    "as",
+    "while",
+    "when",
+    "because",
+    "although",
+    "though",
+    "later",
+    "meanwhile",
+    "also",
+    "however",
+    "yet",
+    "that",
+    "where",
+    "after",
+    "before",
+}
+_TRAIL_TRIM = {
+    "also",
+    "later",
+    "again",
+    "then",
+    "previously",
+    "once",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "reportedly",
+    "further",
+    "separately",
+    "simply",
+    "only",
+    "repeatedly",
+    "publicly",
+    "recently",
+    "earlier",
+    "already",
+    "finally",
+    "both",
+    "privately",
+    "subsequently",
+    "quickly",
+    "angrily",
+    "firmly",
+    "bluntly",
+    "flatly",
+}
 _ADV = (
     r"(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|next)\s+(?:\w+day|week|month|year|weekend)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -218,14 +290,20 @@ _TOLD_OBJ = (
 _ADV_SEQ_RE = re.compile(rf"(?:\s*,?\s+(?:{_ADV}))*")
 _TOLD_OBJ_RE = re.compile(rf"\s+{_TOLD_OBJ}\b")
 _TAIL_OK_RE = re.compile(rf"^(?:\s*,?\s+(?:{_ADV}|{_TOLD_OBJ}))*\s*[.!?]?\s*$")
-_TAIL_SUB_RE = re.compile(r"^\s*,?\s+(?:while|when|as|after|before|during|at|in|on)\b(?!.*\bthat\b)[^\x01\x02]*$")
+_TAIL_SUB_RE = re.compile(
+    r"^\s*,?\s+(?:while|when|as|after|before|during|at|in|on)\b(?!.*\bthat\b)[^\x01\x02]*$"
+)
 _THAT_RE = re.compile(r"^\s*,?\s*that\b")
 _PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding)(?:\s+that)?\s+(?!:)")
 _BAD_CLAUSE_START = re.compile(
     r"^(?:[\d$€£%]|to|about|nothing|something|so|goodbye|hello|it\s+was\s+unclear|in\s+a\s+statement|"
     r"of|for|with|on|at|by|as|whether|if|what|how|why|when|who|where|while|because|although|after|before|during|"
-    r"from|in|into)\b", re.I)
-_DIRECT_PRE_CUE_RE = re.compile(rf"\b(?:{_CUE_VERBS}|saying|adding|(?i:according)\s+to\b[^,]*)[^.,;:]{{0,60}},?$")
+    r"from|in|into)\b",
+    re.I,
+)
+_DIRECT_PRE_CUE_RE = re.compile(
+    rf"\b(?:{_CUE_VERBS}|saying|adding|(?i:according)\s+to\b[^,]*)[^.,;:]{{0,60}},?$"
+)
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:]{1,80}),?\s*$", re.I)
 _TERMINAL = ".!?…"
 _OPEN_PREV = set(" \t\n([{—–-/:;,\x01") | {"“", "„", "«", "‘", "'", '"'}
@@ -345,8 +423,14 @@ class _Table:
             self.acronyms.setdefault(acronym.upper(), ent)
         return ent
 
-    def recent(self, pos: int, kind: str, gender: str | None = None, role_noun: str | None = None,
-               name_has: str | None = None) -> _Entity | None:
+    def recent(
+        self,
+        pos: int,
+        kind: str,
+        gender: str | None = None,
+        role_noun: str | None = None,
+        name_has: str | None = None,
+    ) -> _Entity | None:
         i = bisect.bisect_left(self.mentions, (pos, -1))
         for j in range(i - 1, -1, -1):
             ent = self.mentions[j][2]
@@ -526,7 +610,7 @@ class _Extractor:
                         cur = _Q([_Frag(i, -1, i + 1, -1)], bi)
                     stack.append((c, i))
                 elif action == "close":
-                    want = {"\"": "\"", "”": "“„", "“": "„", "»": "«", "«": "»", "’": "‘", "'": "'"}[c]
+                    want = {'"': '"', "”": "“„", "“": "„", "»": "«", "«": "»", "’": "‘", "'": "'"}[c]
                     while stack and stack[-1][0] not in want:
                         stack.pop()
                     if stack:
@@ -563,9 +647,7 @@ class _Extractor:
         if last == "," and _DIRECT_PRE_CUE_RE.search(pre[-90:]):
             return True
         body = self.norm[f.start : f.start + 1]
-        if body[:1].isupper() and _CUE_RE.search(pre[-12:]) and re.search(r"\w$", pre):
-            return True
-        return False
+        return bool(body[:1].isupper() and _CUE_RE.search(pre[-12:]) and re.search(r"\w$", pre))
 
     # ---- helpers ------------------------------------------------------------------------------------
 
@@ -618,8 +700,10 @@ class _Extractor:
         if _is_org(toks):
             name = " ".join(toks)
             am = _ACRONYM_AFTER_RE.match(after)
-            ent = self.table.add_org(self.norm[start:end] if "\n" not in self.norm[start:end] else name,
-                                     am.group("acr") if am else None)
+            ent = self.table.add_org(
+                self.norm[start:end] if "\n" not in self.norm[start:end] else name,
+                am.group("acr") if am else None,
+            )
             self.table.mention(start, ent)
             return ent
         role_toks, name_toks, gender = _strip_titles(toks)
@@ -636,14 +720,26 @@ class _Extractor:
         if app and (_ROLE_WORD_RE.search(app.group("role")) or re.match(r"\s*,\s+(?:a|an|the)\s", after)):
             app_role = app.group("role").strip()
         cue_follows = bool(_FOLLOWED_BY_CUE_RE.match(after))
-        evidence = bool(force or role_toks or pre_role or app_role or gender or cue_follows or name_toks[0] in _FEMALE
-                        or name_toks[0] in _MALE or (pre and pre.group("role")))
+        evidence = bool(
+            force
+            or role_toks
+            or pre_role
+            or app_role
+            or gender
+            or cue_follows
+            or name_toks[0] in _FEMALE
+            or name_toks[0] in _MALE
+            or (pre and pre.group("role"))
+        )
         role_parts = [p for p in (pre_role, " ".join(role_toks) if role_toks else None) if p]
         role = " ".join(role_parts) if role_parts else app_role
         if len(name_toks) >= 2 and evidence and not all(t.isupper() for t in name_toks):
             ent = self.table.add_person(name_toks, role, gender or _gender_of(name_toks[0], role))
-        elif len(name_toks) == 1 and _plausible_single(name_toks[0]) and (
-                force or cue_follows or _SPOKES_FOR_RE.search(fr[max(0, start - 40) : end])):
+        elif (
+            len(name_toks) == 1
+            and _plausible_single(name_toks[0])
+            and (force or cue_follows or _SPOKES_FOR_RE.search(fr[max(0, start - 40) : end]))
+        ):
             if role_toks or gender:
                 ent = self.table.add_person(name_toks, role, gender or _gender_of("", role))
             elif name_toks[0] in _FEMALE or name_toks[0] in _MALE:
@@ -696,8 +792,9 @@ class _Extractor:
         head_end = np_start + len(head.rstrip())
         if pieces and pieces[-1][1] >= head_end - 1:
             s0, e0, toks = pieces[-1]
-            if len(pieces) >= 2 and re.fullmatch(r"\s+(?:in|at|from|near|outside|of)\s+(?:the\s+)?",
-                                                 self.frame[pieces[-2][1] : pieces[-1][0]]):
+            if len(pieces) >= 2 and re.fullmatch(
+                r"\s+(?:in|at|from|near|outside|of)\s+(?:the\s+)?", self.frame[pieces[-2][1] : pieces[-1][0]]
+            ):
                 s0, e0, toks = pieces[-2]
             ent = t.find(toks)
             if ent is None:
@@ -779,12 +876,19 @@ class _Extractor:
         if m:
             if m.group() not in _INVERTED_CUES:
                 return None
-            np = re.split(r"[.;!?]\s|[.;!?]$|\s+(?:on|in|at|during|after|before|as|when|while|adding|saying)\s",
-                          body[m.end() :] + " ", maxsplit=1)[0]
+            np = re.split(
+                r"[.;!?]\s|[.;!?]$|\s+(?:on|in|at|during|after|before|as|when|while|adding|saying)\s",
+                body[m.end() :] + " ",
+                maxsplit=1,
+            )[0]
             res = self.resolve(np, r0 + lead + m.end())
             return _Attr(res[0], res[1], r0 + lead) if res else None
         m = _CUE_RE.search(body)
-        if m is None or len(body[: m.start()].split()) > 14 or re.search(r"[.;!?](?:\s|$)", body[: m.start()]):
+        if (
+            m is None
+            or len(body[: m.start()].split()) > 14
+            or re.search(r"[.;!?](?:\s|$)", body[: m.start()])
+        ):
             return None
         st, np = _np_before(body[: m.start()])
         # The subject must start the region ("he said"), or follow an intro ending with a comma.
@@ -811,9 +915,15 @@ class _Extractor:
             else:
                 i = 1 if w0 in ("the", "its") else 0
                 j = i
-                while j < len(words) and (words[j].group()[:1].isupper() or (
-                        j > i and words[j].group() in _PARTICLES and j + 1 < len(words)
-                        and words[j + 1].group()[:1].isupper())):
+                while j < len(words) and (
+                    words[j].group()[:1].isupper()
+                    or (
+                        j > i
+                        and words[j].group() in _PARTICLES
+                        and j + 1 < len(words)
+                        and words[j + 1].group()[:1].isupper()
+                    )
+                ):
                     j += 1
                 if j == i and i == 1 and len(words) > 1:
                     j = 2
@@ -877,10 +987,15 @@ class _Extractor:
                 trail = self.trail_attr(last.mask_end, t1) if (last.mask_end < t1) else None
                 if lead is None and prev_q is None and q.frags[0].mask_start - b0 < 2 and bi > 0:
                     lead = self._colon_intro(bi)
-                if (prev_out is not None and prev_q is not None and prev_trail is not None and trail is None
-                        and (lead is None or lead.cue_pos == prev_trail.cue_pos)
-                        and len(_CUE_RE.findall(self.frame[prev_q.frags[-1].mask_end : q.frags[0].mask_start]))
-                        <= 1):
+                if (
+                    prev_out is not None
+                    and prev_q is not None
+                    and prev_trail is not None
+                    and trail is None
+                    and (lead is None or lead.cue_pos == prev_trail.cue_pos)
+                    and len(_CUE_RE.findall(self.frame[prev_q.frags[-1].mask_end : q.frags[0].mask_start]))
+                    <= 1
+                ):
                     prev_out.frags.extend(q.frags)
                     prev_q, prev_trail = q, trail
                     continue
@@ -966,8 +1081,11 @@ class _Extractor:
                 c0, c1 = part.end(), body_end
                 if speaker is None:
                     speaker = self._speaker_in_sentence(s0, s0 + part.start())
-                if speaker is not None and len(sent[c0:c1].split()) >= 3 \
-                        and not _BAD_CLAUSE_START.match(sent[c0:c1]):
+                if (
+                    speaker is not None
+                    and len(sent[c0:c1].split()) >= 3
+                    and not _BAD_CLAUSE_START.match(sent[c0:c1])
+                ):
                     self._emit_indirect(s0 + c0, s0 + c1, speaker, para)
 
     def _indirect_main(self, s0: int, sent: str, main_end: int, para: int) -> _Attr | None:
@@ -977,27 +1095,27 @@ class _Extractor:
         # Trailing form: CLAUSE, X said (on Monday).
         m = cues[-1]
         tail = sent[m.end() : main_end]
-        if m.group() not in ("told", "tells") or _TOLD_OBJ_RE.match(tail):
-            if _TAIL_OK_RE.match(tail) or _TAIL_SUB_RE.match(tail):
-                st, np = _np_before(sent[: m.start()])
-                clause_end = None
-                pre_np = sent[:st].rstrip()
-                if np is not None and pre_np.endswith(","):
-                    clause_end = len(pre_np) - 1
-                    res = self.resolve(np, s0 + st)
-                elif np is not None and len(pre_np) > 2 and pre_np[-2] == "," and pre_np[-1] in "\"”’»'":
-                    clause_end = len(pre_np)
-                    res = self.resolve(np, s0 + st)
-                elif sent[: m.start()].rstrip().endswith(",") and m.group() in _INVERTED_CUES:
-                    clause_end = len(sent[: m.start()].rstrip()) - 1
-                    np_end = len(tail) - len(re.sub(r"^\s+", "", tail))
-                    res = self.resolve(tail.strip().rstrip(".!?"), s0 + m.end() + np_end)
-                else:
-                    res = None
-                if res and clause_end and len(sent[:clause_end].split()) >= 3:
-                    attr = _Attr(res[0], res[1], s0 + m.start())
-                    self._emit_indirect(s0, s0 + clause_end, attr, para)
-                    return attr
+        told_ok = m.group() not in ("told", "tells") or _TOLD_OBJ_RE.match(tail)
+        if told_ok and (_TAIL_OK_RE.match(tail) or _TAIL_SUB_RE.match(tail)):
+            st, np = _np_before(sent[: m.start()])
+            clause_end = None
+            pre_np = sent[:st].rstrip()
+            if np is not None and pre_np.endswith(","):
+                clause_end = len(pre_np) - 1
+                res = self.resolve(np, s0 + st)
+            elif np is not None and len(pre_np) > 2 and pre_np[-2] == "," and pre_np[-1] in "\"”’»'":
+                clause_end = len(pre_np)
+                res = self.resolve(np, s0 + st)
+            elif sent[: m.start()].rstrip().endswith(",") and m.group() in _INVERTED_CUES:
+                clause_end = len(sent[: m.start()].rstrip()) - 1
+                np_end = len(tail) - len(re.sub(r"^\s+", "", tail))
+                res = self.resolve(tail.strip().rstrip(".!?"), s0 + m.end() + np_end)
+            else:
+                res = None
+            if res and clause_end and len(sent[:clause_end].split()) >= 3:
+                attr = _Attr(res[0], res[1], s0 + m.start())
+                self._emit_indirect(s0, s0 + clause_end, attr, para)
+                return attr
         # Inverted trailing form: CLAUSE, said (role) NAME(, appositive).
         if m.group() in _INVERTED_CUES and sent[: m.start()].rstrip().endswith(","):
             np = tail.split(",", 1)[0].strip().rstrip(".!?")
@@ -1014,7 +1132,7 @@ class _Extractor:
         st, np = _np_before(sent[: m.start()])
         if np is None or sent[:st].rstrip().endswith(",") and _DIRECT_PRE_CUE_RE.search(sent[:st]):
             return None
-        raw_np = sent[:m.start()].rstrip().split()
+        raw_np = sent[: m.start()].rstrip().split()
         if raw_np and raw_np[-1].lower() in ("which", "who", "whom"):
             return None
         pre_np = sent[:st].strip().lower()
@@ -1034,9 +1152,12 @@ class _Extractor:
         tm = _THAT_RE.match(sent[pos:main_end])
         if tm:
             pos += tm.end()
-        elif m.group() in ("added", "adds"):
-            return None
-        elif sent[pos:pos + 1] == ":" or sent[pos:pos + 2].strip() in (",", ""):
+        elif (
+            m.group() in ("added", "adds")
+            or sent[pos : pos + 1] == ":"
+            or sent[pos : pos + 2].strip() in (",", "")
+        ):
+            # "added" needs "that" ("the index added 3 points"); a colon or nothing means a direct quote
             return None
         clause = sent[pos:main_end]
         c0 = pos + len(clause) - len(clause.lstrip())
@@ -1081,9 +1202,18 @@ class _Extractor:
                 start += 1
             while end > start and self.md[end - 1].isspace():
                 end -= 1
-            result.append(Quote(text=text, speaker=o.entity.name, role=o.entity.role, kind=o.kind,
-                                paragraph=o.paragraph, start=start, end=end,
-                                confidence=round(min(max(o.confidence, 0.0), 1.0), 3)))
+            result.append(
+                Quote(
+                    text=text,
+                    speaker=o.entity.name,
+                    role=o.entity.role,
+                    kind=o.kind,
+                    paragraph=o.paragraph,
+                    start=start,
+                    end=end,
+                    confidence=round(min(max(o.confidence, 0.0), 1.0), 3),
+                )
+            )
         return result
 
 
@@ -1192,8 +1322,11 @@ def _is_subject_part(part: str) -> bool:
         return False
     if first == "the":
         return len(words) > 1 and all(w[:1].isupper() or w in _PARTICLES for w in words[1:])
-    return words[0][:1].isupper() and words[-1][:1].isupper() and not any(
-        w.lower() in _ROLE_NOUNS for w in words if w[:1].islower())
+    return (
+        words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not any(w.lower() in _ROLE_NOUNS for w in words if w[:1].islower())
+    )
 
 
 def _clean(s: str) -> str:
