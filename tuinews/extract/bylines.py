@@ -1,0 +1,125 @@
+"""Bylines: author names from `By …` lines and wire trailers; the agency a byline credits."""
+
+from __future__ import annotations
+
+import re
+
+from tuinews.extract.agencies import STRIP, lookup_agency, normalize_agency
+
+
+def _words(text: str, sep: str | None = None) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(word for word in text.split(sep) if word)
+
+
+_ROLE_WORDS = _words(
+    "correspondent editor editors reporter reporters writer staff bureau chief senior columnist "
+    "analyst contributor contributors desk news service special associate deputy managing "
+    "political economics economy business diplomatic foreign international national science "
+    "health tech technology sports sport editorial team online digital web agency agencies inputs "
+    "photographer producer journalist head global affairs opinion guest author trainee intern "
+    "fellow lead principal markets investigations investigative climate culture updated published "
+    "min read newsroom wire wires media press network the our and a an for from with"
+)
+_NAME_PARTICLES = _words("de van von der den da do dos du di la le bin bint al el ter ten y del della st.")
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+|story\s+|text\s+)?by\s*:?\s+", re.I)
+_BY_LINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+\S", re.I)
+
+
+def _case_name(name: str) -> str:
+    if not (name.isupper() or name.islower()):
+        return name
+
+    def fix(word: str) -> str:
+        if word.lower() in _NAME_PARTICLES and word.islower():
+            return word
+        titled = word.title()
+        if re.match(r"^Mc[a-z]", titled):
+            titled = "Mc" + titled[2].upper() + titled[3:]
+        return titled
+
+    return " ".join(fix(w) for w in name.split())
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low.strip(".,") in _ROLE_WORDS:
+            return False
+        if 0 < i < len(words) - 1 and low in _NAME_PARTICLES:
+            continue
+        if not re.fullmatch(r"[^\W\d_][\w.'’-]*", word) or not word[0].isupper():
+            return False
+    return True
+
+
+def _names_from_list(text: str) -> list[str]:
+    """Names from `A, B and C` (roles, places after `in`, agencies dropped)."""
+    names: list[str] = []
+    for piece in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b|\+)\s*", text):
+        piece = re.sub(r"\s+(?:in|from|at|for)\s+.*$", "", piece.strip()).strip(STRIP)
+        if not piece or normalize_agency(piece):
+            continue
+        name = _case_name(" ".join(piece.split()))
+        if _is_name(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def parse_byline(text: str) -> list[str]:
+    """Author names from a byline: `By Jane Roe and John Poe, Chief Economics Correspondent` ->
+    ["Jane Roe", "John Poe"]; `By JANE ROE | Reuters` -> ["Jane Roe"]; `By Reuters` -> []."""
+    if not text:
+        return []
+    body = _BY_PREFIX.sub("", " ".join(text.split()), count=1)
+    names: list[str] = []
+    for part in re.split(r"\s*[|•·]\s*", body):
+        for name in _names_from_list(part):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def byline_agency(text: str) -> str | None:
+    """The agency a byline credits (`By Reuters`, `By Jane Roe | Reuters`, `JANE ROE, Associated Press`)."""
+    body = _BY_PREFIX.sub("", " ".join(text.split()), count=1)
+    for piece in re.split(r"\s*(?:[|•·,;&]|\band\b)\s*", body):
+        agency = lookup_agency(piece)
+        if agency:
+            return agency
+    return None
+
+
+_TRAILER_PAREN = re.compile(r"\((?=[^()]*\b(?:reporting|writing)\s+by\b)(?P<body>[^()]*)\)", re.I)
+_TRAILER_LINE = re.compile(r"(?:^|\n)\s*(?P<body>(?:additional\s+)?reporting\s+by\b[^\n]*)\s*$", re.I)
+_TRAILER_ROLE = re.compile(
+    r"^\s*(?P<role>(?:additional\s+)?reporting|writing|written|compiled|reported)\s+by\s+(?P<names>.+)$", re.I
+)
+
+
+def parse_reporting_trailer(text: str) -> list[str]:
+    """Reporters and writers from a wire trailer, editors excluded.
+
+    `(Reporting by Jane Roe in Kyiv and John Poe; Editing by Ann Moe)` -> ["Jane Roe", "John Poe"].
+    """
+    if not text:
+        return []
+    matches = list(_TRAILER_PAREN.finditer(text))
+    if matches:
+        body = matches[-1].group("body")
+    else:
+        line = _TRAILER_LINE.search(text.rstrip())
+        if not line:
+            return []
+        body = line.group("body")
+    names: list[str] = []
+    for segment in body.split(";"):
+        match = _TRAILER_ROLE.match(segment)
+        if match:
+            for name in _names_from_list(match.group("names").rstrip(". ")):
+                if name not in names:
+                    names.append(name)
+    return names
