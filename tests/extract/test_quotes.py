@@ -5,8 +5,6 @@ All sentences here are made up for the tests.
 
 from __future__ import annotations
 
-import time
-
 from tuinews.extract.quotes import parse_quotes
 from tuinews.models import Quote
 
@@ -506,18 +504,3 @@ def test_empty_and_quote_free_input() -> None:
     assert parse_quotes("") == []
     assert parse_quotes("   \n\n  ") == []
     assert parse_quotes("The river rose by two metres overnight.\n\nSchools were closed.") == []
-
-
-def test_speed_five_thousand_words() -> None:
-    paragraphs = ARTICLE.split("\n\n")[2:]
-    body = []
-    while sum(len(p.split()) for p in body) < 5000:
-        body.extend(paragraphs)
-    md = "\n\n".join(body)
-    parse_quotes(md)
-    start = time.perf_counter()
-    runs = 5
-    for _ in range(runs):
-        parse_quotes(md)
-    elapsed = (time.perf_counter() - start) / runs
-    assert elapsed < 0.1, f"{elapsed * 1000:.1f} ms for a 5,000-word article"

@@ -1,0 +1,239 @@
+"""The extraction context: working text, blocks, sentences and the speaker table with name resolution."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import BUSINESS_NOUNS, CAP_STOP_LOWER, GENERIC, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS
+from .model import Entity, Found
+from .names import FEMALE, MALE
+from .patterns import (
+    ABBREV_END_RE,
+    ACRONYM_AFTER_RE,
+    APPOS_RE,
+    BLOCK_RE,
+    FOLLOWED_BY_CUE_RE,
+    NAME_RE,
+    PRE_ROLE_RE,
+    QUOTE_PREFIX_RE,
+    ROLE_REF_RE,
+    ROLE_WORD_RE,
+    SENT_END_RE,
+    SPOKES_FOR_RE,
+)
+from .phrases import is_furniture
+from .speakers import SpeakerTable, gender_of, is_org, name_pieces, plausible_single, strip_titles
+
+
+class Context:
+    """One run over one article: the working text, its blocks, the found quotes and the speaker table."""
+
+    def __init__(self, markdown: str) -> None:
+        self.md = markdown
+        self.table = SpeakerTable()
+        self.blocks: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
+        chars = list(markdown)
+        para = -1
+        for m in BLOCK_RE.finditer(markdown):
+            start, end = m.start(), m.end()
+            para += 1
+            raw = markdown[start:end]
+            if is_furniture(raw):
+                chars[start:end] = [" " if c != "\n" else "\n" for c in raw]
+                continue
+            for pm in QUOTE_PREFIX_RE.finditer(raw):
+                for k in range(start + pm.start(), start + pm.end()):
+                    chars[k] = " "
+            for k in range(start, end):
+                if chars[k] == "\n" and k != end - 1:
+                    chars[k] = " "
+            self.blocks.append((start, end, para))
+        self.norm = "".join(chars)
+        self.frame = ""
+        self.out: list[Found] = []
+
+    # ---- quote marks ------------------------------------------------------------------------------
+
+    def block_of(self, pos: int) -> int:
+        lo = bisect.bisect_right(self.blocks, (pos, 1 << 62, 0)) - 1
+        return max(lo, 0)
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence of the masked frame around `pos` (never crosses a block boundary)."""
+        b0, b1, _ = self.blocks[self.block_of(pos)]
+        start = b0
+        for m in SENT_END_RE.finditer(self.frame, b0, pos):
+            if m.end() <= pos and not ABBREV_END_RE.search(self.frame[max(b0, m.start() - 6) : m.start()]):
+                start = m.end()
+        end = b1
+        for m in SENT_END_RE.finditer(self.frame, pos, b1):
+            if not ABBREV_END_RE.search(self.frame[max(b0, m.start() - 6) : m.start()]):
+                end = m.start()
+                break
+        return start, end
+
+    def sentences(self, b0: int, b1: int) -> list[tuple[int, int]]:
+        out = []
+        start = b0
+        for m in SENT_END_RE.finditer(self.frame, b0, b1):
+            if ABBREV_END_RE.search(self.frame[max(b0, m.start() - 6) : m.start()]):
+                continue
+            out.append((start, m.start()))
+            start = m.end()
+        if start < b1:
+            out.append((start, b1))
+        return out
+
+    # ---- the speaker table ------------------------------------------------------------------------
+
+    def register_names(self, b0: int, b1: int) -> None:
+        """Feed every capitalised name outside quote marks in [b0, b1) into the speaker table."""
+        fr = self.frame
+        for m in NAME_RE.finditer(fr, b0, b1):
+            for start, end, toks in name_pieces(m.group(), m.start()):
+                self._register(start, end, toks)
+
+    def _register(self, start: int, end: int, toks: list[str], force: bool = False) -> Entity | None:
+        fr = self.frame
+        ent = self.table.find(toks)
+        if ent is not None:
+            self.table.mention(start, ent)
+            return ent
+        after = fr[end : end + 140]
+        if is_org(toks):
+            name = " ".join(toks)
+            am = ACRONYM_AFTER_RE.match(after)
+            ent = self.table.add_org(
+                self.norm[start:end] if "\n" not in self.norm[start:end] else name,
+                am.group("acr") if am else None,
+            )
+            self.table.mention(start, ent)
+            return ent
+        role_toks, name_toks, gender = strip_titles(toks)
+        if not name_toks or any(t.lower() in CAP_STOP_LOWER for t in name_toks):
+            return None
+        window = fr[max(0, start - 90) : start]
+        prev_word = window.rstrip().rsplit(None, 1)[-1].lower() if window.strip() else ""
+        pre = PRE_ROLE_RE.search(window) if prev_word in ROLE_NOUNS else None
+        pre_role = pre.group("role") if pre else None
+        if pre_role and pre_role.split()[0].lower() == "the":
+            pre_role = pre_role.split(" ", 1)[1] if " " in pre_role else None
+        app = APPOS_RE.match(after)
+        app_role = None
+        if app and (ROLE_WORD_RE.search(app.group("role")) or re.match(r"\s*,\s+(?:a|an|the)\s", after)):
+            app_role = app.group("role").strip()
+        cue_follows = bool(FOLLOWED_BY_CUE_RE.match(after))
+        evidence = bool(
+            force
+            or role_toks
+            or pre_role
+            or app_role
+            or gender
+            or cue_follows
+            or name_toks[0] in FEMALE
+            or name_toks[0] in MALE
+            or (pre and pre.group("role"))
+        )
+        role_parts = [p for p in (pre_role, " ".join(role_toks) if role_toks else None) if p]
+        role = " ".join(role_parts) if role_parts else app_role
+        if len(name_toks) >= 2 and evidence and not all(t.isupper() for t in name_toks):
+            ent = self.table.add_person(name_toks, role, gender or gender_of(name_toks[0], role))
+        elif (
+            len(name_toks) == 1
+            and plausible_single(name_toks[0])
+            and (force or cue_follows or SPOKES_FOR_RE.search(fr[max(0, start - 40) : end]))
+        ):
+            if role_toks or gender:
+                ent = self.table.add_person(name_toks, role, gender or gender_of("", role))
+            elif name_toks[0] in FEMALE or name_toks[0] in MALE:
+                ent = self.table.add_person(name_toks, role, gender_of(name_toks[0], role))
+            elif name_toks[0].lower() not in CAP_STOP_LOWER and name_toks[0] not in ORG_WORDS:
+                ent = self.table.add_org(name_toks[0], None)
+            else:
+                return None
+        else:
+            return None
+        self.table.mention(start, ent)
+        return ent
+
+    def resolve(self, np: str, np_start: int) -> tuple[Entity, float] | None:
+        """Who a subject phrase ("she", "Ann Poe, a spokeswoman ...", "the ministry") refers to."""
+        stripped = np.lstrip(" ,—–-\t\n")
+        np_start += len(np) - len(stripped)
+        np = stripped.rstrip(" ,—–-\t\n")
+        if not np or "\x01" in np or "\x02" in np or not re.search(r"\w", np):
+            return None
+        low = np.lower()
+        t = self.table
+        if low in ("he", "him"):
+            return self._pronoun(np_start, "m")
+        if low in ("she", "her"):
+            return self._pronoun(np_start, "f")
+        if low == "they":
+            ent = t.recent(np_start, "person")
+            return (ent, 0.6) if ent else None
+        if low == "it":
+            ent = t.recent(np_start, "org")
+            return (ent, 0.7) if ent else None
+        sm = SPOKES_FOR_RE.search(np)
+        if sm and len(np[: sm.start()].split()) <= 2:
+            org = sm.group("org")
+            ref = self._role_ref(org, np_start)
+            if ref:
+                return ref
+            for m in NAME_RE.finditer(org):
+                for s0, e0, toks in name_pieces(m.group(), np_start + sm.start("org") + m.start()):
+                    ent = t.find(toks) or self._register(s0, e0, toks)
+                    if ent is not None:
+                        return ent, 0.85
+            return None
+        head = np.split(",", 1)[0] if "," in np else np
+        first = low.split()[0]
+        if first in GENERIC or first in ("a", "an", "one", "some", "many", "several", "two", "three"):
+            return None
+        pieces = [p for m in NAME_RE.finditer(head) for p in name_pieces(m.group(), np_start + m.start())]
+        head_end = np_start + len(head.rstrip())
+        if pieces and pieces[-1][1] >= head_end - 1:
+            s0, e0, toks = pieces[-1]
+            if len(pieces) >= 2 and re.fullmatch(
+                r"\s+(?:in|at|from|near|outside|of)\s+(?:the\s+)?", self.frame[pieces[-2][1] : pieces[-1][0]]
+            ):
+                s0, e0, toks = pieces[-2]
+            ent = t.find(toks)
+            if ent is None:
+                ent = self._register(s0, e0, toks, force=True)
+            if ent is not None:
+                t.mention(s0, ent)
+                full = " ".join(strip_titles(toks)[1]) == ent.name
+                return ent, 0.9 if full else 0.85
+            return None
+        return self._role_ref(np, np_start)
+
+    def _role_ref(self, np: str, pos: int) -> tuple[Entity, float] | None:
+        m = ROLE_REF_RE.match(np.strip())
+        if not m:
+            return None
+        det, noun = m.group("det").lower(), m.group("noun").lower()
+        t = self.table
+        if noun in ROLE_NOUNS:
+            ent = t.recent(pos, "person", role_noun=noun)
+            if ent is None and det == "its" and noun.startswith("spokes"):
+                ent = t.recent(pos, "org")
+            return (ent, 0.75) if ent else None
+        if noun in ORG_NOUNS and det in ("the", "its"):
+            ent = t.recent(pos, "org", name_has=noun)
+            if ent is None and noun in BUSINESS_NOUNS:
+                ent = t.recent(pos, "org")
+            return (ent, 0.75) if ent else None
+        return None
+
+    def _pronoun(self, pos: int, gender: str) -> tuple[Entity, float] | None:
+        ent = self.table.recent(pos, "person", gender=gender)
+        if ent is None:
+            return None
+        if ent.gender is None:
+            ent.gender = gender
+        return ent, 0.7
+
+    # ---- attribution of direct quotes ---------------------------------------------------------------

@@ -1,0 +1,135 @@
+"""The extractor: runs marks, attribution and indirect speech over the blocks and builds the quotes."""
+
+from __future__ import annotations
+
+import re
+
+from tuinews.models import Quote
+
+from .indirect import Indirect
+from .lexicon import CUE_RE, LETTER
+from .marks import scan_marks
+from .model import Attr, Found, Span
+from .patterns import TERMINAL, WORD_RE
+from .phrases import clean
+
+
+class Extractor(Indirect):
+    """One run over one article."""
+
+    def run(self) -> list[Quote]:
+        """Find every quote of the article, in reading order."""
+        quotes = scan_marks(self.norm, self.blocks)
+        # The frame: the working text with direct quotes and long embedded quotes masked out.
+        fr = list(self.norm)
+        for q in quotes:
+            if q.direct or q.words >= 4:
+                for f in q.frags:
+                    for k in range(f.mask_start, f.mask_end):
+                        fr[k] = "\x01"
+                    if f.end > f.start and self.norm[f.start : f.end].rstrip()[-1:] in TERMINAL:
+                        fr[f.mask_end - 1] = "\x02"
+        self.frame = "".join(fr)
+        by_block: dict[int, list[Span]] = {}
+        for q in quotes:
+            if q.direct or q.words >= 4:
+                by_block.setdefault(q.block, []).append(q)
+        last_direct: Found | None = None
+        last_direct_block = -2
+        registered: set[int] = set()
+        carry: dict[int, tuple[Span | None, Found | None, Attr | None]] = {}
+        for bi, (b0, b1, para) in enumerate(self.blocks):
+            if bi not in registered:
+                self.register_names(b0, b1)
+            bq = sorted(by_block.get(bi, []), key=lambda q: q.frags[0].mask_start)
+            emitted_direct: Found | None = None
+            # A quote that ran over from earlier paragraphs and closed in this one: later fragments here
+            # may continue it ("...," he said. "More.").
+            prev_q, prev_out, prev_trail = carry.pop(bi, (None, None, None))
+            for q in bq:
+                last = q.frags[-1]
+                for later in range(bi + 1, q.last_block + 1):
+                    # names inside a quote running over several paragraphs are masked; the text after it
+                    # in its last paragraph may hold the attribution
+                    if later not in registered:
+                        registered.add(later)
+                        self.register_names(*self.blocks[later][:2])
+                if not q.direct:
+                    self._partial(q, para)
+                    continue
+                s0, _ = self.sentence_bounds(q.frags[0].mask_start)
+                if prev_q is not None and prev_q.frags[-1].mask_end > s0:
+                    s0 = prev_q.frags[-1].mask_end
+                lead = self.lead_attr(s0, q.frags[0].mask_start)
+                _, tb1 = self.blocks[q.last_block][:2] if q.last_block >= 0 else (0, b1)
+                _, te = self.sentence_bounds(last.mask_end)
+                nxt = [x.frags[0].mask_start for x in bq if x.frags[0].mask_start > last.mask_end]
+                t1 = min([te, tb1] + nxt[:1])
+                trail = self.trail_attr(last.mask_end, t1) if (last.mask_end < t1) else None
+                if lead is None and prev_q is None and q.frags[0].mask_start - b0 < 2 and bi > 0:
+                    lead = self._colon_intro(bi)
+                if (
+                    prev_out is not None
+                    and prev_q is not None
+                    and prev_trail is not None
+                    and trail is None
+                    and (lead is None or lead.cue_pos == prev_trail.cue_pos)
+                    and len(CUE_RE.findall(self.frame[prev_q.frags[-1].mask_end : q.frags[0].mask_start]))
+                    <= 1
+                ):
+                    prev_out.frags.extend(q.frags)
+                    prev_q, prev_trail = q, trail
+                    continue
+                attr = lead or trail
+                conf_scale = 1.0 if q.closed else 0.8
+                if attr is None:
+                    only_quote = not re.search(rf"{LETTER}", self.frame[b0:b1].replace("\x01", ""))
+                    inherit = None
+                    if prev_out is not None:
+                        inherit = prev_out
+                    elif only_quote and last_direct is not None and last_direct_block == bi - 1:
+                        inherit = last_direct
+                    if inherit is None:
+                        prev_q, prev_trail = q, None
+                        continue
+                    out = Found(list(q.frags), inherit.entity, "direct", para, 0.5 * conf_scale)
+                else:
+                    out = Found(list(q.frags), attr.entity, "direct", para, attr.confidence * conf_scale)
+                self.out.append(out)
+                emitted_direct = prev_out = out
+                prev_q, prev_trail = q, trail
+            if prev_q is not None and prev_q.last_block > bi:
+                carry[prev_q.last_block] = (prev_q, prev_out, prev_trail)
+            if emitted_direct is not None:
+                last_direct = emitted_direct
+                last_direct_block = self.block_of(emitted_direct.frags[-1].end)
+            self._indirect(b0, b1, para)
+        return self._finish()
+
+    def _finish(self) -> list[Quote]:
+        result: list[Quote] = []
+        for o in sorted(self.out, key=lambda o: o.frags[0].start):
+            parts = [clean(self.norm[f.start : f.end]) for f in o.frags]
+            text = " ".join(p for p in parts if p)
+            if o.kind == "indirect":
+                text = text.rstrip(" .,;:")
+            if len(WORD_RE.findall(text)) < 4 and o.kind != "indirect":
+                continue
+            start, end = o.frags[0].start, o.frags[-1].end
+            while start < end and self.md[start].isspace():
+                start += 1
+            while end > start and self.md[end - 1].isspace():
+                end -= 1
+            result.append(
+                Quote(
+                    text=text,
+                    speaker=o.entity.name,
+                    role=o.entity.role,
+                    kind=o.kind,
+                    paragraph=o.paragraph,
+                    start=start,
+                    end=end,
+                    confidence=round(min(max(o.confidence, 0.0), 1.0), 3),
+                )
+            )
+        return result

@@ -1,0 +1,150 @@
+"""Precompiled regular expressions shared by the quote extractor's modules."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import CUE_VERBS, LETTER, PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS, UPPER
+
+ABBR = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|St|Rev|Adm)\."
+CAPWORD = (
+    rf"(?:(?:[{UPPER}]\.){{2,}}|{ABBR}|[{UPPER}]\.(?=\s*[{UPPER}])"  # U.S. | Dr. | J. (initial)
+    # Zoë, O'Neill, Growers' (Alliance)
+    rf"|[{UPPER}](?:{LETTER}|[-'’](?={LETTER}))*(?:(?<=s)['’](?=[ \t]+[{UPPER}]))?)"
+)
+PART_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
+NAME_RE = re.compile(rf"(?<![\w'’-]){CAPWORD}(?:[ \t]+(?:(?:{PART_ALT})[ \t]+)*{CAPWORD})*")
+TOKEN_RE = re.compile(r"\S+")
+BLOCK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+QUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+EMPH_RE = re.compile(r"\*\*|__")
+WS_RE = re.compile(r"\s+")
+WORD_RE = re.compile(r"[\w’'-]+")
+LINK_ONLY_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\**\[[^\]]*\]\([^)]*\)\**\s*$")
+FURNITURE_RE = re.compile(
+    r"^\s*(?:#|!\[|\*Photo|_Photo|Photo:|\**(?:also read|read more|related|advertisement|disclaimer|share|"
+    r"listen to|click here|subscribe|sign up|follow us)\b)",
+    re.I,
+)
+ITALIC_BLOCK_RE = re.compile(r"^\s*(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_)\s*$", re.S)
+SENT_END_RE = re.compile(r"(?<=[.!?\x02])[\"”’»)\x01]*\s+")
+ABBREV_END_RE = re.compile(
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|etc|Jan|Feb|"
+    rf"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|Adm|Rev|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U)|\b[{UPPER}])\.$"
+)
+ROLE_ALT = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
+MOD_ALT = "|".join(sorted(ROLE_MODIFIERS, key=len, reverse=True))
+PRE_ROLE_RE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?P<role>(?:(?:{CAPWORD}|[a-z][\w-]*['’]s|(?i:{MOD_ALT}))\s+){{0,4}}?(?i:{ROLE_ALT}))"
+    rf"\s+$"
+)
+APPOS_RE = re.compile(
+    rf"^\s*,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:\x01\x02\"“”«»\n]{{2,150}}?)\s*(?=,|\.|;|$|\s+(?:{CUE_VERBS})\b)"
+)
+ROLE_WORD_RE = re.compile(rf"\b(?:{ROLE_ALT})\b", re.I)
+FOLLOWED_BY_CUE_RE = re.compile(
+    rf"^\s*(?:,[^,\x01]{{1,90}},\s*)?(?:also\s+|later\s+|then\s+)?(?:{CUE_VERBS})\b"
+)
+ACRONYM_AFTER_RE = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
+SPOKES_FOR_RE = re.compile(
+    r"\b(?:spokes(?:person|man|woman|people)|representative|statement|source)\s+(?:for|of|at|from)\s+(?P<org>.+)$",
+    re.I,
+)
+ROLE_REF_RE = re.compile(r"^(?P<det>the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w-]+)$", re.I)
+LEAD_TRIM = {
+    "and",
+    "but",
+    "or",
+    "so",
+    "then",
+    "which",
+    "who",
+    "as",
+    "while",
+    "when",
+    "because",
+    "although",
+    "though",
+    "later",
+    "meanwhile",
+    "also",
+    "however",
+    "yet",
+    "that",
+    "where",
+    "after",
+    "before",
+}
+TRAIL_TRIM = {
+    "also",
+    "later",
+    "again",
+    "then",
+    "previously",
+    "once",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "reportedly",
+    "further",
+    "separately",
+    "simply",
+    "only",
+    "repeatedly",
+    "publicly",
+    "recently",
+    "earlier",
+    "already",
+    "finally",
+    "both",
+    "privately",
+    "subsequently",
+    "quickly",
+    "angrily",
+    "firmly",
+    "bluntly",
+    "flatly",
+}
+ADV = (
+    r"(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|next)\s+(?:\w+day|week|month|year|weekend)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:on|in|at|during|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|speech|post|letter|briefing|report|address|video|conference|rally|hearing|summit|"
+    r"meeting|event|call|podcast|broadcast|message|email|e-mail|filing|note|session|visit|debate|appearance)"
+    r"(?:\s+(?:with|to|on|in|at|before|from)\s+(?:the\s+)?[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3})?"
+    r"|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn|Telegram|Truth\s+Social|social\s+media|television|TV|radio)"
+    r"|(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}|yesterday|today|tonight|earlier|later|also|again|previously|"
+    r"recently|separately|publicly|repeatedly|then|afterwards|at\s+the\s+time|in\s+a\s+statement|"
+    r"in\s+(?:an?\s+)?(?:statement|interview)s?"
+)
+TOLD_OBJ = (
+    r"(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|him|her|them|us|me|you|"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:committee|court|audience|crowd|conference|newspaper|agency|station|channel|"
+    r"broadcaster|paper|magazine|outlet|jury|panel|hearing|meeting|council|parliament|assembly|senate|"
+    r"house|delegates|staff|employees|investors|analysts|shareholders|public|nation|media)|"
+    r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,3}|an?\s+(?:[\w-]+\s+){0,2}?(?:briefing|"
+    r"news\s+conference|press\s+conference|interviewer|audience|crowd|meeting|rally))"
+)
+ADV_SEQ_RE = re.compile(rf"(?:\s*,?\s+(?:{ADV}))*")
+TOLD_OBJ_RE = re.compile(rf"\s+{TOLD_OBJ}\b")
+TAIL_OK_RE = re.compile(rf"^(?:\s*,?\s+(?:{ADV}|{TOLD_OBJ}))*\s*[.!?]?\s*$")
+TAIL_SUB_RE = re.compile(
+    r"^\s*,?\s+(?:while|when|as|after|before|during|at|in|on)\b(?!.*\bthat\b)[^\x01\x02]*$"
+)
+THAT_RE = re.compile(r"^\s*,?\s*that\b")
+PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding)(?:\s+that)?\s+(?!:)")
+BAD_CLAUSE_START = re.compile(
+    r"^(?:[\d$€£%]|to|about|nothing|something|so|goodbye|hello|it\s+was\s+unclear|in\s+a\s+statement|"
+    r"of|for|with|on|at|by|as|whether|if|what|how|why|when|who|where|while|because|although|after|before|during|"
+    r"from|in|into)\b",
+    re.I,
+)
+DIRECT_PRE_CUE_RE = re.compile(
+    rf"\b(?:{CUE_VERBS}|saying|adding|(?i:according)\s+to\b[^,]*)[^.,;:]{{0,60}},?$"
+)
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:]{1,80}),?\s*$", re.I)
+TERMINAL = ".!?…"
+OPEN_PREV = set(" \t\n([{—–-/:;,\x01") | {"“", "„", "«", "‘", "'", '"'}

@@ -1,0 +1,97 @@
+"""Pure text helpers: page furniture, subject phrases before a cue verb, quote text cleaning."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import PARTICLES, ROLE_NOUNS
+from .patterns import (
+    EMPH_RE,
+    FURNITURE_RE,
+    ITALIC_BLOCK_RE,
+    LEAD_TRIM,
+    LINK_ONLY_RE,
+    LINK_RE,
+    QUOTE_PREFIX_RE,
+    ROLE_WORD_RE,
+    TRAIL_TRIM,
+    WS_RE,
+)
+
+
+def is_furniture(raw: str) -> bool:
+    text = QUOTE_PREFIX_RE.sub("", raw).strip()
+    if not text:
+        return True
+    if FURNITURE_RE.match(text) or ITALIC_BLOCK_RE.match(text):
+        return True
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if all(ln.lstrip().startswith("|") for ln in lines):
+        return True
+    return all(LINK_ONLY_RE.match(ln) for ln in lines)
+
+
+def np_before(text: str) -> tuple[int, str | None]:
+    """The subject phrase right before a cue verb: (offset in text, phrase) or (0, None)."""
+    t = text.rstrip()
+    pm = re.search(r"\s*\([A-Za-z&.]{1,12}\)$", t)
+    if pm:
+        t = t[: pm.start()]
+    if not t:
+        return 0, None
+    if t[-1] == ",":
+        # Appositives: "Ann Poe, a spokeswoman for the ministry, said" -> the name-headed part.
+        parts = t[:-1].split(",")
+        offset = len(t) - 1
+        for k in range(len(parts) - 1, max(-1, len(parts) - 5), -1):
+            offset -= len(parts[k]) + (1 if k < len(parts) - 1 else 0)
+            part = parts[k]
+            if re.search(r"[;:()\x01\x02—–]", part):
+                break
+            if is_subject_part(part):
+                pwords = part.split()
+                lead = len(part) - len(part.lstrip())
+                if len(pwords) > 8:
+                    keep = " ".join(pwords[-6:])
+                    return offset + part.rfind(keep), keep
+                return offset + lead, part.strip()
+        return 0, None
+    if t[-1] in ",;:—–\x01\x02":
+        return 0, None
+    cut = max(t.rfind(c) for c in ",;:()\x01\x02—–")
+    st = cut + 1
+    seg = t[st:]
+    words = list(re.finditer(r"\S+", seg))
+    while words and (words[0].group().lower() in LEAD_TRIM or not re.search(r"\w", words[0].group())):
+        words.pop(0)
+    while words and words[-1].group().lower() in TRAIL_TRIM:
+        words.pop()
+    if not words or len(words) > 10:
+        if len(words) > 10:
+            words = words[-8:]
+        else:
+            return 0, None
+    return st + words[0].start(), seg[words[0].start() : words[-1].end()]
+
+
+def is_subject_part(part: str) -> bool:
+    """Is this comma-separated part a name-headed subject (not an appositive description)?"""
+    words = part.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in ("a", "an") or ROLE_WORD_RE.search(part) and not words[-1][:1].isupper():
+        return False
+    if first == "the":
+        return len(words) > 1 and all(w[:1].isupper() or w in PARTICLES for w in words[1:])
+    return (
+        words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not any(w.lower() in ROLE_NOUNS for w in words if w[:1].islower())
+    )
+
+
+def clean(s: str) -> str:
+    s = LINK_RE.sub(r"\1", s)
+    s = EMPH_RE.sub("", s)
+    return WS_RE.sub(" ", s).strip()

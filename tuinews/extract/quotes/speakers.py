@@ -1,0 +1,172 @@
+"""The running speaker table: people and organisations an article introduces, and name helpers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import (
+    CAP_STOP,
+    GENERIC,
+    HONORIFICS,
+    MID_STOP,
+    ONE_WORD_ORGS,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_NOUNS,
+    SPLIT_PARTICLES,
+    TITLE_WORDS,
+)
+from .model import Entity
+from .names import FEMALE, MALE
+from .patterns import TOKEN_RE
+
+
+class SpeakerTable:
+    """People and organizations introduced so far, with where they were last mentioned."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, Entity] = {}
+        self.acronyms: dict[str, Entity] = {}
+        self.mentions: list[tuple[int, int, Entity]] = []
+        self._seq = 0
+
+    def mention(self, pos: int, ent: Entity) -> None:
+        self._seq += 1
+        bisect.insort(self.mentions, (pos, self._seq, ent))
+
+    def find(self, toks: list[str]) -> Entity | None:
+        toks = strip_titles(toks)[1]
+        if not toks:
+            return None
+        full = " ".join(toks).lower()
+        ent = self.keys.get(full)
+        if ent is None and len(toks) == 1:
+            t = toks[0]
+            if t.isupper() and len(t) >= 2:
+                ent = self.acronyms.get(t)
+            if ent is None:
+                ent = self.keys.get(t.lower())
+        if ent is None and len(toks) >= 2:
+            # "Ann Poe" first, then "Poe" mentioned with an initial or a middle name dropped.
+            cand = self.keys.get(toks[-1].lower())
+            if cand is not None and cand.kind == "person" and cand.name.split()[0].lower() == toks[0].lower():
+                ent = cand
+        return ent
+
+    def add_person(self, toks: list[str], role: str | None, gender: str | None) -> Entity:
+        ent = Entity(" ".join(toks), "person", role, gender)
+        self.keys.setdefault(ent.name.lower(), ent)
+        self.keys[toks[-1].lower()] = ent
+        return ent
+
+    def add_org(self, name: str, acronym: str | None) -> Entity:
+        ent = Entity(name, "org")
+        self.keys.setdefault(name.lower(), ent)
+        caps = [w for w in name.split() if w[:1].isupper()]
+        if len(caps) >= 2:
+            init = "".join(w[0] for w in caps)
+            self.acronyms.setdefault(init, ent)
+            words = name.split()
+            self.acronyms.setdefault("".join(w[0].upper() for w in words if w.lower() != "the"), ent)
+        if acronym:
+            self.acronyms[acronym] = ent
+            self.acronyms.setdefault(acronym.upper(), ent)
+        return ent
+
+    def recent(
+        self,
+        pos: int,
+        kind: str,
+        gender: str | None = None,
+        role_noun: str | None = None,
+        name_has: str | None = None,
+    ) -> Entity | None:
+        i = bisect.bisect_left(self.mentions, (pos, -1))
+        for j in range(i - 1, -1, -1):
+            ent = self.mentions[j][2]
+            if ent.kind != kind:
+                continue
+            if gender is not None and ent.gender not in (None, gender):
+                continue
+            if role_noun is not None and not (ent.role and role_noun in ent.role.lower()):
+                continue
+            if name_has is not None and name_has not in ent.name.lower():
+                continue
+            return ent
+        return None
+
+
+def strip_titles(toks: list[str]) -> tuple[list[str], list[str], str | None]:
+    """Split leading honorifics/titles off a name: (role words, name words, gender from an honorific)."""
+    gender = None
+    last_title = -1
+    for i, t in enumerate(toks):
+        low = t.lower().rstrip(".")
+        if low in HONORIFICS:
+            gender = HONORIFICS[low] or gender
+            last_title = i
+        elif (low in TITLE_WORDS or low in ROLE_NOUNS) and i < len(toks) - 1:
+            last_title = i
+    role = [t for t in toks[: last_title + 1] if t.lower().rstrip(".") not in HONORIFICS]
+    name = [t for t in toks[last_title + 1 :]]
+    name = [re.sub(r"['’]s$", "", t) if i == len(name) - 1 else t for i, t in enumerate(name)]
+    return role, name, gender
+
+
+def gender_of(first: str, role: str | None) -> str | None:
+    if first in FEMALE:
+        return "f"
+    if first in MALE:
+        return "m"
+    if role:
+        low = role.lower()
+        if re.search(r"woman\b|\bqueen\b|\bprincess\b", low):
+            return "f"
+        if re.search(r"(?<!wo)man\b|\bking\b|\bprince\b", low):
+            return "m"
+    return None
+
+
+def name_pieces(text: str, base: int) -> list[tuple[int, int, list[str]]]:
+    """Split a capitalised run ("On Monday Ann Poe of Acme Corp") into names with global offsets."""
+    out: list[tuple[int, int, list[str]]] = []
+    cur: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        while cur and cur[-1][2].lower() in PARTICLES:
+            cur.pop()
+        if cur:
+            out.append((cur[0][0], cur[-1][1], [c[2] for c in cur]))
+        cur.clear()
+
+    for m in TOKEN_RE.finditer(text):
+        w = m.group()
+        low = w.lower()
+        if not cur and (w in CAP_STOP or low in PARTICLES or low in GENERIC):
+            continue
+        if w in MID_STOP:
+            flush()
+            continue
+        if low in SPLIT_PARTICLES and cur and not any(c[2] in ORG_WORDS for c in cur):
+            flush()
+            continue
+        cur.append((base + m.start(), base + m.end(), w))
+    flush()
+    return out
+
+
+def is_org(toks: list[str]) -> bool:
+    """Does a capitalised run name an organization ("Ministry of Energy", "Kremlin"), not a titled person
+    ("Interim Police Chief Ed Alvarez")?"""
+    if not any(t in ORG_WORDS for t in toks):
+        return len(toks) >= 2 and toks[-1] == "House"
+    name_part = strip_titles(toks)[1]
+    if len(name_part) >= 2 and not any(t in ORG_WORDS for t in name_part):
+        return False
+    return len(toks) >= 2 or toks[0] in ONE_WORD_ORGS
+
+
+def plausible_single(tok: str) -> bool:
+    """Can a lone capitalised word be a speaker? (not an initial, not a long all-caps dateline word)"""
+    return len(tok.strip(".")) >= 2 and not (tok.isupper() and len(tok) > 5)
