@@ -79,12 +79,17 @@ def cli(ctx: click.Context, db_path: Path | None, demo: bool) -> None:
     ctx.obj["db_path"] = db_path or default_db_path()
     if ctx.invoked_subcommand is not None:
         return
+    from tuinews.config import ConfigError, load_config
     from tuinews.ui.launch import run_app, run_demo
 
-    if demo:
-        run_demo()
-    else:
-        run_app(open_cache(ctx), ctx.obj["db_path"])
+    try:
+        config = load_config()
+        if demo:
+            run_demo(config)
+        else:
+            run_app(open_cache(ctx), ctx.obj["db_path"], config)
+    except ConfigError as exc:
+        fail(str(exc))
 
 
 @cli.command("import")

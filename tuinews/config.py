@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_config_path, user_data_path
 
 APP_NAME = "tuinews"
 DB_ENV = "TUINEWS_DB"
@@ -24,3 +26,55 @@ def default_db_path() -> Path:
     if override:
         return Path(override).expanduser()
     return data_dir() / "tuinews.db"
+
+
+CONFIG_ENV = "TUINEWS_CONFIG"
+#: Themes the reader offers (Textual's built-in ones); `T` cycles through them.
+THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light")
+
+
+class ConfigError(ValueError):
+    """The config file cannot be used; the message says what to fix, in one line."""
+
+
+@dataclass
+class Config:
+    """Settings from `config.toml`. Every key is optional.
+
+    ```toml
+    theme = "textual-light"
+    [keys]            # binding id = "key[,key...]"
+    next-article = "n,right"
+    toggle-quotes = "Q"
+    ```
+    """
+
+    theme: str = "textual-dark"
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def config_path() -> Path:
+    """The config file: `TUINEWS_CONFIG`, else the platform config folder's `config.toml`."""
+    override = os.environ.get(CONFIG_ENV)
+    return Path(override).expanduser() if override else user_config_path(APP_NAME) / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config file; a missing file means defaults, a broken one a `ConfigError`."""
+    path = path or config_path()
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config {path}: {exc}") from None
+    unknown = set(data) - {"theme", "keys"}
+    if unknown:
+        raise ConfigError(f"unknown setting {sorted(unknown)[0]!r} in {path} (known: theme, keys)")
+    theme = data.get("theme", Config.theme)
+    if not isinstance(theme, str) or theme not in THEMES:
+        raise ConfigError(f"unknown theme {theme!r} in {path} (choose from {', '.join(THEMES)})")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f"[keys] in {path} must map binding ids to key names, like toggle-quotes = \"Q\"")
+    return Config(theme=theme, keys=dict(keys))

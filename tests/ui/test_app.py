@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Markdown, Static
 
 from tests.conftest import FIXED_NOW
 from tests.ui.conftest import settle
+from tuinews.config import Config, ConfigError
 from tuinews.store.db import open_db
 from tuinews.ui.app import TuinewsApp, make_app
 from tuinews.ui.screens.help import HelpScreen
 from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.screens.search import SearchScreen
+from tuinews.ui.screens.speakers import SpeakerIndexScreen
 from tuinews.ui.screens.welcome import WelcomeScreen
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.article_view import ArticleView
@@ -106,7 +110,7 @@ async def test_unread_filter(app: TuinewsApp) -> None:
         await settle(pilot)
         articles = app.screen.query_one(ArticleList)
         assert articles.row_count == 2
-        assert "filter: unread" in str(app.screen.query_one("#status", Static).render())
+        assert "unread only" in str(app.screen.query_one("#status", Static).render())
         await pilot.press("U")
         await settle(pilot)
         assert articles.row_count == 3
@@ -198,3 +202,120 @@ def test_readme_key_table_lists_every_binding() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text()
     for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS]:
         assert f"`{binding.id}`" in readme, binding.id
+
+
+async def test_search_opens_the_chosen_result_with_the_match_highlighted(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"archive")
+        await settle(pilot)
+        results = app.screen.query_one("#search-results")
+        assert results.option_count == 1
+        prompt = str(results.get_option_at_index(0).prompt)
+        assert "Last lighthouse keepers" in prompt and "archive" in prompt
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert reader_title(app) == "Last lighthouse keepers hand over the lamp"
+        highlighted = list(app.screen.query_one("#body", Markdown).query(".quote-highlight"))
+        assert len(highlighted) == 1 and "archive" in (highlighted[0].source or "")
+
+
+async def test_search_with_no_words_or_no_match_says_so(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzqx")
+        await settle(pilot)
+        assert "No matches" in str(app.screen.query_one("#search-status", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_speaker_index_filters_the_list_and_c_clears_it(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakerIndexScreen)
+        names = [s.name for s in app.screen.speakers]
+        assert "Alasdair Munro" in names and "Priya Natarajan" in names
+        index = names.index("Alasdair Munro")
+        await pilot.press(*["down"] * index, "enter")
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert [a.title for a in articles.articles] == ["Last lighthouse keepers hand over the lamp"]
+        assert "quoting Alasdair Munro" in str(app.screen.query_one("#status", Static).render())
+        await pilot.press("c")
+        await settle(pilot)
+        assert articles.row_count == 3
+
+
+async def test_f_filters_by_the_highlighted_quotes_speaker(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(QuotesPanel).focus()
+        await pilot.press("f")
+        await settle(pilot)
+        assert "quoting Priya Natarajan" in str(app.screen.query_one("#status", Static).render())
+        assert app.screen.query_one(ArticleList).row_count == 1
+
+
+async def test_copy_link_and_theme(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == "https://harbourledger.example/city/night-market-returns"
+        before = app.theme
+        await pilot.press("T")
+        await pilot.pause()
+        assert app.theme != before
+
+
+async def test_reading_position_is_remembered(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")  # the tolls dump: long enough to scroll at this height
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.max_scroll_y > 0
+        view.scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.pause()
+        assert reader_title(app).startswith("Bridge tolls")
+        assert view.scroll_y == view.max_scroll_y > 0
+
+
+async def test_remapped_keys_from_the_config(imported_db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    imported_db.close()
+    config = Config(keys={"next-article": "right", "toggle-quotes": "Q"})
+    app = make_app(db_path, config=config, clock=lambda: FIXED_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("right")
+        await settle(pilot)
+        assert reader_title(app).startswith("Bridge tolls")
+        await pilot.press("Q")
+        await pilot.pause()
+        assert not app.screen.query_one(QuotesPanel).display
+
+
+def test_unknown_binding_id_in_the_config_is_a_clear_error(db_path: Path) -> None:
+    with pytest.raises(ConfigError, match="unknown binding id 'fly-away'"):
+        make_app(db_path, config=Config(keys={"fly-away": "x"}))
+
+
+async def test_command_palette_offers_every_action(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for binding in MainScreen.BINDINGS:
+            assert any(title.startswith(binding.description) for title in titles), binding.description

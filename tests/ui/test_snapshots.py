@@ -47,3 +47,25 @@ def test_welcome_screen(db_path: Path, snap_compare) -> None:  # type: ignore[no
     app = make_app(db_path, clock=lambda: FIXED_NOW)
     app.db_path = Path("~/.local/share/tuinews/tuinews.db")  # what a user sees, not the test's tmp path
     assert snap_compare(app, terminal_size=(100, 24), run_before=settle)
+
+
+def test_main_screen_at_160x48(app: TuinewsApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(160, 48), run_before=settle)
+
+
+def test_search_results(app: TuinewsApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("slash", *"the")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(110, 32), run_before=search)
+
+
+def test_speaker_index(app: TuinewsApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def speakers(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(110, 32), run_before=speakers)

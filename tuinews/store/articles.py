@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tuinews.models import Article, StoredArticle
+from tuinews.store.db import write_transaction
 from tuinews.store.schema import speaker_key
 
 #: Columns a list view needs (the body stays on disk until an article is opened).
@@ -128,7 +129,7 @@ def save_article(
     }
     if feed_id is not None:
         row["feed_id"] = feed_id
-    with db.atomic():
+    with write_transaction(db):
         existing = db.execute("SELECT id, content_hash, sort_key FROM articles WHERE url = ?", [url]).fetchone()
         if existing is None and not article.url:
             existing = db.execute(
@@ -252,7 +253,7 @@ def count_articles(db: Database, filter: ListFilter | None = None) -> int:
 
 def set_read(db: Database, article_id: int, read: bool = True) -> None:
     """Mark one article read (now) or unread."""
-    with db.atomic():
+    with write_transaction(db):
         db.execute(
             "UPDATE articles SET read_at = ? WHERE id = ?", [utc_now() if read else None, article_id]
         )
@@ -260,7 +261,7 @@ def set_read(db: Database, article_id: int, read: bool = True) -> None:
 
 def set_starred(db: Database, article_id: int, starred: bool) -> None:
     """Star or unstar one article."""
-    with db.atomic():
+    with write_transaction(db):
         db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(starred), article_id])
 
 
@@ -269,7 +270,7 @@ def mark_all_read(db: Database, filter: ListFilter | None = None) -> list[int]:
     clauses, params = (filter or ListFilter()).where()
     clauses.append("read_at IS NULL")
     where = " AND ".join(clauses)
-    with db.atomic():
+    with write_transaction(db):
         ids = [r[0] for r in db.execute(f"SELECT id FROM articles WHERE {where}", params).fetchall()]
         db.execute(f"UPDATE articles SET read_at = ? WHERE {where}", [utc_now(), *params])
     return ids
@@ -277,7 +278,7 @@ def mark_all_read(db: Database, filter: ListFilter | None = None) -> list[int]:
 
 def mark_unread(db: Database, ids: list[int]) -> None:
     """Undo `mark_all_read` for these ids."""
-    with db.atomic():
+    with write_transaction(db):
         db.conn.executemany("UPDATE articles SET read_at = NULL WHERE id = ?", [(i,) for i in ids])
 
 
@@ -304,3 +305,17 @@ def iter_all_ids(db: Database, batch: int = 500) -> Iterable[int]:
             return
         yield from (r[1] for r in rows)
         after = (rows[-1][0], rows[-1][1])
+
+
+def get_reading_position(db: Database, article_id: int) -> float | None:
+    """How far down an article the reader was (0.0 top, 1.0 bottom), if it was opened before."""
+    row = db.execute("SELECT read_position FROM articles WHERE id = ?", [article_id]).fetchone()
+    return float(row[0]) if row and row[0] is not None else None
+
+
+def set_reading_position(db: Database, article_id: int, position: float) -> None:
+    """Remember how far down an article the reader got."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE articles SET read_position = ? WHERE id = ?", [min(1.0, max(0.0, position)), article_id]
+        )

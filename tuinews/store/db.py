@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -11,6 +13,27 @@ from tuinews.store.schema import MIGRATIONS
 
 # Seconds a writer waits for another writer before giving up (readers never wait under WAL).
 BUSY_TIMEOUT = 15.0
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A short write transaction that takes the write lock up front (`BEGIN IMMEDIATE`).
+
+    A deferred transaction that reads first and writes later fails at once with "database is
+    locked" when another connection wrote in between (WAL cannot upgrade a stale snapshot); taking
+    the lock first makes it wait its turn (up to BUSY_TIMEOUT) instead. Nested use is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 class StoreError(Exception):

@@ -127,3 +127,25 @@ def m003_speaker_keys(db: Database) -> None:
         "UPDATE quotes SET speaker_key = ? WHERE id = ?", [(speaker_key(s), i) for i, s in rows]
     )
     db.execute("CREATE INDEX quotes_by_speaker ON quotes (speaker_key)")
+
+
+@MIGRATIONS(name="m004_reading_position")
+def m004_reading_position(db: Database) -> None:
+    """Where the reader left each article (a fraction of its height), so reopening resumes there."""
+    db.execute("ALTER TABLE articles ADD COLUMN read_position REAL")
+
+
+@MIGRATIONS(name="m005_feed_entries")
+def m005_feed_entries(db: Database) -> None:
+    """Feed entry identity (guid) for de-duplication, and the extraction queue a refresh fills.
+
+    `pending` is NULL for a finished article, 'entry' when the body is still to be built from the feed's
+    own content, 'page' when the fetched page is still to be extracted, 'fetch' when the page is still to
+    be fetched. `extract_error` says why the last extraction failed (the feed's summary is shown meanwhile).
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN guid TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN pending TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN extract_error TEXT")
+    db.execute("CREATE INDEX articles_by_guid ON articles (feed_id, guid) WHERE guid IS NOT NULL")
+    db.execute("CREATE INDEX articles_pending ON articles (id) WHERE pending IS NOT NULL")
+    db.execute("ALTER TABLE feeds ADD COLUMN kind TEXT")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
+from tuinews.config import THEMES, Config, ConfigError
 from tuinews.store.articles import count_articles
 from tuinews.ui.data import CacheReader
 from tuinews.ui.screens.help import HelpScreen
@@ -24,11 +26,14 @@ class TuinewsApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("T", "next_theme", "Theme", id="next-theme", show=False),
     ]
 
-    def __init__(self, db_path: Path, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, db_path: Path, *, config: Config | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.config = config or Config()
         self.reader = CacheReader(db_path)
         self._clock = clock or (lambda: datetime.now(UTC))
 
@@ -37,6 +42,9 @@ class TuinewsApp(App[None]):
         return self._clock()
 
     def on_mount(self) -> None:
+        self.theme = self.config.theme
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
         empty = count_articles(self.reader.db()) == 0
         self.push_screen(WelcomeScreen(str(self.db_path)) if empty else MainScreen())
 
@@ -44,10 +52,41 @@ class TuinewsApp(App[None]):
         """Show every key binding."""
         if isinstance(self.screen, HelpScreen):
             return
-        bindings = [b for b in self.screen.BINDINGS if isinstance(b, Binding)] + list(self.BINDINGS)  # type: ignore[arg-type]
-        self.push_screen(HelpScreen(bindings))
+        self.push_screen(HelpScreen(screen_bindings(self.screen) + list(self.BINDINGS)))  # type: ignore[arg-type]
+
+    def action_next_theme(self) -> None:
+        """Cycle through the light and dark themes."""
+        index = THEMES.index(self.theme) if self.theme in THEMES else -1
+        self.theme = THEMES[(index + 1) % len(THEMES)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette offers every action of the screen by its description."""
+        yield from super().get_system_commands(screen)
+        for binding in screen_bindings(screen):
+            if binding.description:
+                yield SystemCommand(
+                    f"{binding.description} ({binding.key_display or binding.key})",
+                    f"Same as the {binding.key} key",
+                    lambda action=binding.action: self.run_action(action, screen),  # type: ignore[misc]
+                )
 
 
-def make_app(db_path: Path, *, clock: Callable[[], datetime] | None = None) -> TuinewsApp:
+def screen_bindings(screen: Screen) -> list[Binding]:
+    """The bindings a screen declares (with ids and descriptions)."""
+    return [b for b in screen.BINDINGS if isinstance(b, Binding)]
+
+
+def binding_ids() -> set[str]:
+    """Every remappable binding id."""
+    return {b.id for b in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS] if isinstance(b, Binding) and b.id}
+
+
+def make_app(db_path: Path, *, config: Config | None = None,
+             clock: Callable[[], datetime] | None = None) -> TuinewsApp:
     """Build the app over the cache at `db_path` (which must already exist with its schema)."""
-    return TuinewsApp(db_path, clock=clock)
+    config = config or Config()
+    unknown = set(config.keys) - binding_ids()
+    if unknown:
+        raise ConfigError(f"unknown binding id {sorted(unknown)[0]!r} in [keys] (see the README's key table)")
+    return TuinewsApp(db_path, config=config, clock=clock)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import webbrowser
 
 from textual import on, work
@@ -9,25 +10,40 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Footer, Static
 
 from tuinews.models import Quote, StoredArticle
+from tuinews.sanitize import clean_line
 from tuinews.store.articles import (
     ListFilter,
     count_articles,
     get_article,
+    get_reading_position,
     list_articles,
     mark_all_read,
     mark_unread,
+    set_reading_position,
     set_read,
     set_starred,
 )
 from tuinews.store.quotes import get_quotes
+from tuinews.ui.screens.search import SearchChoice, SearchScreen
+from tuinews.ui.screens.speakers import SpeakerIndexScreen
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
+
+WORD = re.compile(r"\w+")
+
+
+def first_match(markdown: str, query: str) -> int | None:
+    """Offset of the first whole-word (or prefix) match of any query word, case-insensitive."""
+    words = [re.escape(w) for w in WORD.findall(query)]
+    if not words:
+        return None
+    found = re.search(r"\b(" + "|".join(words) + r")", markdown, re.IGNORECASE)
+    return found.start() if found else None
 
 
 class MainScreen(Screen[None]):
@@ -40,15 +56,20 @@ class MainScreen(Screen[None]):
         Binding("escape", "back_to_list", "List", id="back-to-list", show=False),
         Binding("n", "next_article", "Next", id="next-article"),
         Binding("p", "previous_article", "Prev", id="previous-article"),
+        Binding("slash", "search", "Search", id="search"),
         Binding("m", "toggle_read", "Read/unread", id="toggle-read", show=False),
         Binding("s", "toggle_star", "Star", id="toggle-star"),
         Binding("A", "mark_all_read", "All read", id="mark-all-read", show=False),
         Binding("u", "undo_mark_all", "Undo all read", id="undo-mark-all-read", show=False),
         Binding("U", "toggle_unread_filter", "Unread only", id="filter-unread", show=False),
         Binding("S", "toggle_starred_filter", "Starred only", id="filter-starred", show=False),
+        Binding("f", "filter_speaker", "Speaker's articles", id="filter-speaker", show=False),
+        Binding("i", "speaker_index", "Speakers", id="speaker-index", show=False),
+        Binding("c", "clear_filters", "Clear filters", id="clear-filters", show=False),
         Binding('"', "toggle_quotes", "Quotes", id="toggle-quotes"),
         Binding("d", "toggle_dateline", "Dateline", id="toggle-dateline"),
         Binding("o", "open_in_browser", "Browser", id="open-in-browser", show=False),
+        Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
     ]
 
     def __init__(self) -> None:
@@ -72,6 +93,11 @@ class MainScreen(Screen[None]):
         self.query_one("#articles").border_title = "Articles"
         self.reload()
 
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        """This thread's connection to the cache (workers run on their own threads)."""
+        return self.app.reader.db()  # type: ignore[attr-defined]
+
     # -- loading (workers) -------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -82,11 +108,10 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="list")
     def load_page(self, after: tuple[str, int] | None) -> None:
         """Fetch one page of the list (and the counts) off the UI thread."""
-        db = self.app.reader.db()  # type: ignore[attr-defined]
-        page = list_articles(db, filter=self.filter, after=after, limit=PAGE_SIZE)
-        total = count_articles(db, self.filter)
-        unread = count_articles(db, ListFilter(unread=True, starred=self.filter.starred,
-                                               feed_id=self.filter.feed_id, speaker=self.filter.speaker))
+        page = list_articles(self.db, filter=self.filter, after=after, limit=PAGE_SIZE)
+        total = count_articles(self.db, self.filter)
+        unread_filter = ListFilter(True, self.filter.starred, self.filter.feed_id, self.filter.speaker)
+        unread = count_articles(self.db, unread_filter)
         self.app.call_from_thread(self._show_page, page, after is None, total, unread)
 
     def _show_page(self, page: list[StoredArticle], first: bool, total: int, unread: int) -> None:
@@ -99,44 +124,55 @@ class MainScreen(Screen[None]):
             articles.move_cursor(row=0)
             self.load_article(page[0].id)
         elif first:
-            self.query_one(ArticleView).show(None)
-            self.query_one(DatelinePanel).show(None)
-            self.query_one(QuotesPanel).show([])
+            self._show_article(None, [], None)
 
     def _show_status(self, total: int, unread: int) -> None:
         parts = [f"{total:,} articles", f"{unread:,} unread"]
         if self.filter.unread:
-            parts.append("filter: unread")
+            parts.append("unread only")
         if self.filter.starred:
-            parts.append("filter: starred")
+            parts.append("starred only")
+        if self.filter.speaker:
+            parts.append(f"quoting {clean_line(self.filter.speaker)}")
         self.query_one("#status", Static).update(" tuinews ── " + " · ".join(parts))
 
     @work(thread=True, exclusive=True, group="article")
-    def load_article(self, article_id: int) -> None:
-        """Fetch an article with its quotes off the UI thread."""
-        db = self.app.reader.db()  # type: ignore[attr-defined]
-        article = get_article(db, article_id)
-        quotes = get_quotes(db, article_id)
-        if article is not None:
-            self.app.call_from_thread(self._show_article, article, quotes)
+    def load_article(self, article_id: int, query: str | None = None) -> None:
+        """Fetch an article with its quotes off the UI thread; `query` brings its first match into view."""
+        self._remember_position()
+        article = get_article(self.db, article_id)
+        if article is None:
+            return
+        quotes = get_quotes(self.db, article_id)
+        position = get_reading_position(self.db, article_id)
+        offset = first_match(article.markdown, query) if query else None
+        self.app.call_from_thread(self._show_article, article, quotes, position, offset)
 
-    def _show_article(self, article: StoredArticle, quotes: list[Quote]) -> None:
+    def _remember_position(self) -> None:
+        """Save how far down the current article the reader got (called on a worker thread)."""
+        view = self.query_one(ArticleView)
+        if view.article is not None and view.max_scroll_y:
+            set_reading_position(self.db, view.article.id, view.position)
+
+    async def _show_article(
+        self, article: StoredArticle | None, quotes: list[Quote], position: float | None, offset: int | None = None
+    ) -> None:
         if not self.is_attached:
             return
-        self.query_one(ArticleView).show(article)
         self.query_one(DatelinePanel).show(article, self.app.now())  # type: ignore[attr-defined]
         self.query_one(QuotesPanel).show(quotes)
-        self.query_one(ArticleList).redraw_article(article)
+        if article is not None:
+            self.query_one(ArticleList).redraw_article(article)
+        await self.query_one(ArticleView).show(article, position=position, offset=offset)
 
     @work(thread=True, group="flags")
     def update_flags(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
         """Write a read or star flag, then redraw the row."""
-        db = self.app.reader.db()  # type: ignore[attr-defined]
         if read is not None:
-            set_read(db, article_id, read)
+            set_read(self.db, article_id, read)
         if starred is not None:
-            set_starred(db, article_id, starred)
-        article = get_article(db, article_id)
+            set_starred(self.db, article_id, starred)
+        article = get_article(self.db, article_id)
         if article is not None:
             self.app.call_from_thread(self._flags_written, article)
 
@@ -148,9 +184,9 @@ class MainScreen(Screen[None]):
         if view.article is not None and view.article.id == article.id:
             view.article.read_at, view.article.starred = article.read_at, article.starred
 
-    def open_article(self, article_id: int) -> None:
+    def open_article(self, article_id: int, query: str | None = None) -> None:
         """Show an article in the reader and mark it read."""
-        self.load_article(article_id)
+        self.load_article(article_id, query)
         self.update_flags(article_id, read=True)
 
     # -- events --------------------------------------------------------------------------------
@@ -170,25 +206,7 @@ class MainScreen(Screen[None]):
 
     @on(QuotesPanel.QuoteChosen)
     def _quote_chosen(self, event: QuotesPanel.QuoteChosen) -> None:
-        self.show_quote(event.quote)
-
-    def show_quote(self, quote: Quote) -> None:
-        """Scroll the reader to the block holding `quote` and highlight it.
-
-        The quote's character offset is turned into a line of the Markdown source, and the block
-        whose source lines hold it is the target (robust to lists and tables between paragraphs).
-        """
-        body = self.query_one("#body", Markdown)
-        for block in body.query(".quote-highlight"):
-            block.remove_class("quote-highlight")
-        line = body.source[: quote.start].count("\n")
-        target = next(
-            (b for b in body.children if isinstance(b, MarkdownBlock) and b.source_range[0] <= line < b.source_range[1]),
-            None,
-        )
-        if target is not None:
-            target.add_class("quote-highlight")
-            self.query_one(ArticleView).scroll_to_widget(target, animate=False, top=True)
+        self.query_one(ArticleView).highlight_offset(event.quote.start)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -227,6 +245,7 @@ class MainScreen(Screen[None]):
         if article is not None:
             article.read_at = None if article.read_at else "now"
             self.update_flags(article.id, read=article.read_at is not None)
+            self.notify("Marked read" if article.read_at else "Marked unread", timeout=2)
 
     def action_toggle_star(self) -> None:
         """Star or unstar the current article."""
@@ -239,8 +258,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="flags")
     def action_mark_all_read(self) -> None:
         """Mark everything in the current list read (undo with `u`)."""
-        db = self.app.reader.db()  # type: ignore[attr-defined]
-        self.undo_ids = mark_all_read(db, self.filter)
+        self.undo_ids = mark_all_read(self.db, self.filter)
         self.app.call_from_thread(self.notify, f"Marked {len(self.undo_ids)} read · u to undo", timeout=4)
         self.app.call_from_thread(self.reload)
 
@@ -250,8 +268,7 @@ class MainScreen(Screen[None]):
         if not self.undo_ids:
             self.app.call_from_thread(self.notify, "Nothing to undo", timeout=2)
             return
-        db = self.app.reader.db()  # type: ignore[attr-defined]
-        mark_unread(db, self.undo_ids)
+        mark_unread(self.db, self.undo_ids)
         count, self.undo_ids = len(self.undo_ids), []
         self.app.call_from_thread(self.notify, f"Marked {count} unread again", timeout=3)
         self.app.call_from_thread(self.reload)
@@ -265,6 +282,42 @@ class MainScreen(Screen[None]):
         """Show only starred articles, or all."""
         self.filter.starred = not self.filter.starred
         self.reload()
+
+    def action_filter_speaker(self) -> None:
+        """List only the articles quoting the speaker of the highlighted quote."""
+        quote = self.query_one(QuotesPanel).current
+        if quote is None or not quote.speaker:
+            self.notify("Choose a quote with a named speaker first", severity="warning", timeout=3)
+            return
+        self.set_speaker_filter(quote.speaker)
+
+    def set_speaker_filter(self, speaker: str | None) -> None:
+        """Filter the list by speaker (None clears it)."""
+        self.filter.speaker = speaker
+        self.reload()
+        self.query_one(ArticleList).focus()
+
+    def action_speaker_index(self) -> None:
+        """Open the index of every speaker in the cache."""
+        self.app.push_screen(SpeakerIndexScreen(), self._speaker_chosen)
+
+    def _speaker_chosen(self, speaker: str | None) -> None:
+        if speaker:
+            self.set_speaker_filter(speaker)
+
+    def action_clear_filters(self) -> None:
+        """Show every article again."""
+        self.filter = ListFilter()
+        self.reload()
+
+    def action_search(self) -> None:
+        """Full-text search; the chosen result opens with the match in view."""
+        self.app.push_screen(SearchScreen(), self._search_chosen)
+
+    def _search_chosen(self, choice: SearchChoice | None) -> None:
+        if choice is not None:
+            self.open_article(choice.article_id, choice.query)
+            self.query_one(ArticleView).focus()
 
     def _toggle_panel(self, hidden_class: str) -> None:
         side = self.query_one("#side")
@@ -286,10 +339,22 @@ class MainScreen(Screen[None]):
         """Show or hide the dateline panel."""
         self._toggle_panel("-hide-dateline")
 
-    def action_open_in_browser(self) -> None:
-        """Open the article's web page in the browser (no shell is involved)."""
+    def _web_address(self) -> str | None:
         article = self._current()
         if article is None or not article.url.startswith(("http://", "https://")):
             self.notify("This article has no web address", severity="warning", timeout=3)
-            return
-        webbrowser.open(article.url, new=2)
+            return None
+        return article.url
+
+    def action_open_in_browser(self) -> None:
+        """Open the article's web page in the browser (argv only: no shell is involved)."""
+        url = self._web_address()
+        if url is not None:
+            webbrowser.open(url, new=2)
+
+    def action_copy_link(self) -> None:
+        """Copy the article's address to the clipboard (OSC 52, which works over SSH)."""
+        url = self._web_address()
+        if url is not None:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {clean_line(url)}", timeout=3)

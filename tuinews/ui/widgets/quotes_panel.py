@@ -59,6 +59,12 @@ class QuotesPanel(OptionList):
             self.highlighted = 0
         self.border_title = f"Quotes ({len(quotes)})"
 
+    @property
+    def current(self) -> Quote | None:
+        """The highlighted quote."""
+        option = self.highlighted_option
+        return self.quotes[int(option.id)] if option is not None and option.id is not None else None
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
