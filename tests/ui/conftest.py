@@ -8,6 +8,7 @@ import pytest
 from sqlite_utils import Database
 
 from tests.conftest import FIXED_NOW
+from tests.ui.seed import seed
 from tuinews.ui.app import TuinewsApp, make_app
 from tuinews.ui.pilot import settle
 
@@ -15,7 +16,14 @@ __all__ = ["settle"]
 
 
 @pytest.fixture
-def app(imported_db: Database, db_path: Path) -> TuinewsApp:
-    """The app over a cache holding the three import fixtures."""
-    imported_db.close()
+def seeded_db(db: Database) -> Database:
+    """A cache holding the three hand-built seed articles (independent of extraction)."""
+    seed(db)
+    return db
+
+
+@pytest.fixture
+def app(seeded_db: Database, db_path: Path) -> TuinewsApp:
+    """The app over the seeded cache, with a fixed clock."""
+    seeded_db.close()
     return make_app(db_path, clock=lambda: FIXED_NOW)

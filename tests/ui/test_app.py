@@ -294,8 +294,8 @@ async def test_reading_position_is_remembered(app: TuinewsApp) -> None:
         assert view.scroll_y == view.max_scroll_y > 0
 
 
-async def test_remapped_keys_from_the_config(imported_db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    imported_db.close()
+async def test_remapped_keys_from_the_config(seeded_db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seeded_db.close()
     config = Config(keys={"next-article": "right", "toggle-quotes": "Q"})
     app = make_app(db_path, config=config, clock=lambda: FIXED_NOW)
     async with app.run_test(size=(120, 36)) as pilot:
