@@ -1,0 +1,72 @@
+"""The quote scorer on our own annotated set, with floors just under the figures reached (regressions fail).
+
+Speed is measured by `benchmarks/quotes.py`, never here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quotes_benchmark", ROOT / "benchmarks" / "quotes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    return _scorer()
+
+
+@pytest.fixture(scope="module")
+def scores(scorer: ModuleType):  # type: ignore[no-untyped-def]
+    return scorer.score_folder(FIXTURES, repeat=1)
+
+
+def test_the_set_is_complete() -> None:
+    articles = sorted(FIXTURES.glob("*.md"))
+    articles = [p for p in articles if p.name != "README.md"]
+    assert len(articles) >= 30
+    kinds = set()
+    for md in articles:
+        gold = json.loads(md.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        for item in gold:
+            assert set(item) == {"text", "speaker", "role", "kind"}
+            assert item["kind"] in ("direct", "partial", "indirect")
+            assert item["text"] and item["speaker"]
+            assert not item["text"].endswith(","), item
+            kinds.add(item["kind"])
+    assert kinds == {"direct", "partial", "indirect"}
+
+
+def test_overlap_and_matching(scorer: ModuleType) -> None:
+    assert scorer.overlap("We will win.", "we will WIN") == 1.0
+    assert scorer.overlap("a b c d e", "a b c d") == 0.8
+    gold = [scorer.Item("the bridge will reopen in May", "A", "indirect")]
+    found = [scorer.Item("the bridge will reopen in May", "A", "direct")]
+    assert scorer.match(gold, found) == []  # different kind family
+    found = [scorer.Item("the bridge will reopen in May", "A", "indirect")]
+    assert scorer.match(gold, found) == [(0, 0)]
+
+
+FLOORS = {"marked_f1": 0.84, "all_f1": 0.85, "speaker": 0.80}
+
+
+def test_scores_stay_above_the_floors(scores, scorer: ModuleType) -> None:  # type: ignore[no-untyped-def]
+    table = scorer.report(scores)
+    assert scores.tallies["marked"].f1 >= FLOORS["marked_f1"], table
+    assert scores.tallies["all"].f1 >= FLOORS["all_f1"], table
+    assert scores.speaker_accuracy >= FLOORS["speaker"], table
