@@ -339,3 +339,10 @@ def db_vacuum_cmd(ctx: click.Context) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(obj={})
+
+
+from tuinews.cli_feeds import add_cmd, feed_group, refresh_cmd  # noqa: E402  (commands that use the network)
+
+cli.add_command(add_cmd)
+cli.add_command(feed_group)
+cli.add_command(refresh_cmd)

@@ -1,0 +1,240 @@
+"""The one HTTP client: http(s) only, timeouts plus an overall deadline, at most 5 redirects, a size cap
+after every decoding layer, retries on 429/5xx honouring Retry-After, conditional GET, and global and
+per-host concurrency limits. Failures come back as a `FetchResult` with a clean one-line `error`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from email.message import Message
+from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
+
+import httpx
+
+from tuinews import __version__
+from tuinews.fetch.decoding import ACCEPT_ENCODING, BodyDecoder, BodyTooLarge, DecodingError
+from tuinews.fetch.urls import URLError, host_of, require_http_url, resolve_url
+from tuinews.sanitize import clean_line
+
+USER_AGENT = f"tuinews/{__version__} (terminal news reader; +https://github.com/tuinews/tuinews)"
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """Every bound a request runs under (tests shrink them)."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    deadline: float = 60.0
+    """Seconds for one attempt from first byte sent to last byte read, redirects included."""
+    max_redirects: int = 5
+    retries: int = 2
+    backoff: float = 1.0
+    max_retry_wait: float = 60.0
+    """A Retry-After longer than this is not waited for: the fetch fails and says when to come back."""
+
+
+@dataclass
+class FetchResult:
+    """What one fetch produced: a body, a 304, or an error message."""
+
+    url: str
+    final_url: str
+    status: int | None = None
+    body: bytes = b""
+    content_type: str | None = None
+    charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+    retry_after: float | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """A 2xx response with its body read."""
+        return self.error is None and self.status is not None and 200 <= self.status < 300
+
+    @property
+    def not_modified(self) -> bool:
+        """The server said 304: what we have is current."""
+        return self.status == 304 and self.error is None
+
+
+def clean_error(text: str, limit: int = 300) -> str:
+    """An error message fit for a terminal and a database column: one line, no controls, bounded."""
+    line = clean_line(text)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _content_type(header: str | None) -> tuple[str | None, str | None]:
+    if not header:
+        return None, None
+    message = Message()
+    message["content-type"] = header
+    charset = message.get_param("charset")
+    return message.get_content_type(), (clean_line(charset) or None) if isinstance(charset, str) else None
+
+
+def size_text(size: int) -> str:
+    """A byte count as people say it ("10 MB", "512 bytes")."""
+    return f"{size / 1048576:g} MB" if size >= 1048576 else f"{size:,} bytes"
+
+
+def make_client(limits: FetchLimits = FetchLimits(), *, connections: int = 20) -> httpx.AsyncClient:
+    """An httpx client with explicit timeouts and pool limits; redirects are followed by `Fetcher`
+    itself so that every hop is checked (scheme, count, loops)."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(
+            connect=limits.connect_timeout, read=limits.read_timeout, write=limits.read_timeout, pool=limits.deadline
+        ),
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
+        trust_env=False,
+    )
+
+
+class Fetcher:
+    """Fetches URLs under a global and a per-host concurrency limit. Use as an async context manager."""
+
+    def __init__(
+        self, limits: FetchLimits = FetchLimits(), *, concurrency: int = 20, per_host: int = 6
+    ) -> None:
+        self.limits = limits
+        self.client = make_client(limits, connections=concurrency)
+        self._global = asyncio.Semaphore(concurrency)
+        self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(per_host))
+        self.requests = 0
+        """How many HTTP requests were sent (redirect hops and retries included)."""
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.client.aclose()
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None, accept: str | None = None
+    ) -> FetchResult:
+        """GET `url` (conditionally when `etag`/`last_modified` are given); never raises for network trouble."""
+        try:
+            url = require_http_url(url)
+        except URLError as exc:
+            return FetchResult(url, url, error=clean_error(str(exc)))
+        headers = {"Accept": accept or "*/*"}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        attempt = 0
+        while True:
+            async with self._hosts[host_of(url)], self._global:
+                result = await self._attempt(url, headers)
+            if result.status not in RETRY_STATUSES or attempt >= self.limits.retries:
+                return result
+            wait = result.retry_after
+            if wait is None:
+                wait = self.limits.backoff * (2**attempt) * (0.75 + random.random() / 2)
+            if wait > self.limits.max_retry_wait:
+                result.error = clean_error(f"{result.error}; the server asks to wait {wait:.0f} s")
+                return result
+            await asyncio.sleep(wait)
+            attempt += 1
+
+    async def _attempt(self, url: str, headers: dict[str, str]) -> FetchResult:
+        try:
+            async with asyncio.timeout(self.limits.deadline):
+                return await self._follow(url, headers)
+        except TimeoutError:
+            return FetchResult(url, url, error=f"no complete response within {self.limits.deadline:g} s")
+        except httpx.TimeoutException as exc:
+            kind = type(exc).__name__.replace("Timeout", " timeout").lower()
+            return FetchResult(url, url, error=f"{kind} after {self._timeout_for(exc):g} s")
+        except httpx.HTTPError as exc:
+            return FetchResult(url, url, error=clean_error(f"cannot fetch: {exc or type(exc).__name__}"))
+
+    def _timeout_for(self, exc: Exception) -> float:
+        return self.limits.connect_timeout if isinstance(exc, httpx.ConnectTimeout) else self.limits.read_timeout
+
+    async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
+        current, seen = url, {url}
+        for _ in range(self.limits.max_redirects + 1):
+            self.requests += 1
+            request = self.client.build_request("GET", current, headers=headers)
+            response = await self.client.send(request, stream=True)
+            try:
+                if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):
+                    target = resolve_url(current, response.headers["location"])
+                    if target is None:
+                        return FetchResult(url, current, response.status_code, error="redirected to a non-http(s) URL")
+                    if target in seen:
+                        return FetchResult(url, current, response.status_code, error="redirect loop")
+                    seen.add(target)
+                    current = target
+                    continue
+                return await self._finish(url, current, response)
+            finally:
+                await response.aclose()
+        return FetchResult(url, current, error=f"more than {self.limits.max_redirects} redirects")
+
+    async def _finish(self, url: str, final: str, response: httpx.Response) -> FetchResult:
+        mime, charset = _content_type(response.headers.get("content-type"))
+        result = FetchResult(
+            url, final, response.status_code, content_type=mime, charset=charset,
+            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
+            headers={k.lower(): v for k, v in response.headers.items()},
+        )
+        status = response.status_code
+        if status == 304:
+            return result
+        if status >= 400 or status < 200:
+            result.error = clean_error(f"HTTP {status} {response.reason_phrase}".strip())
+            result.retry_after = parse_retry_after(response.headers.get("retry-after"))
+            return result
+        cap = self.limits.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            result.error = f"response larger than {size_text(cap)} (Content-Length {int(declared):,})"
+            return result
+        try:
+            decoder = BodyDecoder(response.headers.get("content-encoding"), cap)
+            parts: list[bytes] = []
+            wire = 0
+            async for chunk in response.aiter_raw():
+                wire += len(chunk)
+                if wire > cap:
+                    raise BodyTooLarge(cap)
+                parts.append(decoder.feed(chunk))
+            parts.append(decoder.finish())
+        except BodyTooLarge:
+            result.error = f"response larger than {size_text(cap)} (after decompression)"
+            return result
+        except DecodingError as exc:
+            result.error = clean_error(str(exc))
+            return result
+        result.body = b"".join(parts)
+        return result

@@ -1,0 +1,132 @@
+"""Feed entries into articles: a quick row first (so the list shows them at once), the full body later.
+
+`entry_row` costs a few microseconds: title, link, dates, authors and the summary as plain text. The
+entry's HTML is kept as a small self-describing page (`entry_page`), and `article_from_entry_page`
+turns it into a complete `Article` (Markdown body, quotes, dateline) in the background step; because
+it is a normal HTML page, `tuinews reprocess` can re-extract it too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from datetime import datetime
+
+from lxml import html as lxml_html
+
+from tuinews.extract.dateline import build_dateline
+from tuinews.extract.markdown import html_to_markdown
+from tuinews.extract.quotes import parse_quotes
+from tuinews.fetch.entry import FeedEntry
+from tuinews.fetch.urls import canonical_url, resolve_url
+from tuinews.models import Article, PageMeta
+from tuinews.sanitize import clean_line, clean_text
+from tuinews.store.articles import to_utc
+
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
+_DROP = re.compile(r"<(script|style|iframe|object)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_LINK_ATTR = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+ENTRY_CONTENT_TYPE = "text/html; charset=utf-8; profile=feed-entry"
+
+
+def quick_text(fragment: str | None, limit: int = 20000) -> str:
+    """HTML to plain paragraphs, cheaply (regular expressions, no tree): for the immediate row only."""
+    if not fragment:
+        return ""
+    text = _DROP.sub(" ", fragment[: limit * 4])
+    text = _BLOCK_END.sub("\n\n", text)
+    text = html.unescape(_TAG.sub(" ", text))
+    paragraphs = (" ".join(p.split()) for p in clean_text(text).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)[:limit]
+
+
+def entry_url(entry: FeedEntry, feed_id: int) -> str:
+    """The key an entry is stored under: its canonical link, or a stable name when it has none."""
+    if entry.link:
+        return canonical_url(entry.link)
+    seed = entry.guid or f"{entry.title}\0{entry.published_raw}\0{(entry.summary or entry.content or '')[:500]}"
+    return f"tuinews:feed/{feed_id}/entry/{hashlib.sha256(seed.encode()).hexdigest()[:20]}"
+
+
+def entry_row(entry: FeedEntry, *, feed_id: int, url: str, now: str, pending: str | None) -> dict[str, object]:
+    """The row `store.feeds.save_entry` inserts right away."""
+    summary = quick_text(entry.summary)
+    body = quick_text(entry.content) or summary
+    dek = summary if summary and len(summary) <= 400 and summary != body else None
+    published = entry.published or entry.updated
+    published_utc = to_utc(published)
+    title = clean_line(entry.title) or "(untitled)"
+    return {
+        "url": url,
+        "feed_id": feed_id,
+        "guid": entry.guid,
+        "title": title,
+        "dek": dek,
+        "byline": json.dumps(entry.authors, ensure_ascii=False),
+        "published": published,
+        "published_raw": entry.published_raw or entry.updated_raw,
+        "updated": entry.updated if entry.published else None,
+        "updated_raw": entry.updated_raw if entry.published else None,
+        "published_utc": published_utc,
+        "body_markdown": body + "\n" if body else "",
+        "content_hash": hashlib.sha256(f"{title}\0{body}".encode()).hexdigest(),
+        "source_kind": "feed",
+        "fetched_at": now,
+        "sort_key": published_utc or now,
+        "pending": pending,
+    }
+
+
+def _absolute_links(fragment: str, base: str | None) -> str:
+    if not base:
+        return fragment
+
+    def fix(match: re.Match[str]) -> str:
+        target = resolve_url(base, html.unescape(match.group(3)))
+        return f"{match.group(1)}{match.group(2)}{html.escape(target or '#')}{match.group(2)}"
+
+    return _LINK_ATTR.sub(fix, fragment)
+
+
+def entry_page(entry: FeedEntry, *, feed_title: str | None = None) -> bytes:
+    """The entry as a small HTML page (title, meta tags, body), kept as the article's raw page."""
+    esc = html.escape
+    metas = [("article:published_time", entry.published), ("article:modified_time", entry.updated),
+             ("og:site_name", feed_title), ("description", quick_text(entry.summary, 600) or None)]
+    metas += [("author", name) for name in entry.authors]
+    head = "".join(f'<meta name="{k}" content="{esc(v)}">' for k, v in metas if v)
+    canonical = f'<link rel="canonical" href="{esc(entry.link)}">' if entry.link else ""
+    body = _absolute_links(entry.content or entry.summary or "", entry.base or entry.link)
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(entry.title)}</title>{canonical}{head}'
+        f"</head><body><article>{body}</article></body></html>"
+    ).encode("utf-8")
+
+
+def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None = None) -> Article:
+    """The full article from an `entry_page` (no trafilatura: the feed already gives the article body)."""
+    tree = lxml_html.document_fromstring(raw.decode("utf-8", errors="replace"))
+
+    def meta(name: str) -> list[str]:
+        return [clean_line(m.get("content")) for m in tree.findall(f".//meta[@name='{name}']") if m.get("content")]
+
+    article_el = tree.find(".//article")
+    inner = "" if article_el is None else lxml_html.tostring(article_el, encoding="unicode")
+    body = html_to_markdown(inner) if inner else ""
+    title = clean_line(tree.findtext(".//title")) or "(untitled)"
+    published = next(iter(meta("article:published_time")), None)
+    page = PageMeta(
+        title=title, url=url, byline=meta("author"), outlet=next(iter(meta("og:site_name")), None),
+        published=published, updated=next(iter(meta("article:modified_time")), None),
+        dek=next(iter(meta("description")), None),
+    )
+    body = clean_text(body) or (clean_text(page.dek or "") + "\n" if page.dek else "")
+    dateline = build_dateline(page, body, [], fetched_at=fetched_at)
+    if not dateline.published and published:
+        dateline.published = published
+    dek = page.dek if page.dek and page.dek.strip() not in body[: len(page.dek) + 40] else None
+    return Article(title=title, markdown=body, dek=dek, url=url, dateline=dateline, quotes=parse_quotes(body),
+                   source_kind="feed")

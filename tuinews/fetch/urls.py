@@ -1,0 +1,107 @@
+"""URL rules: only http(s), canonical forms for de-duplication, and which hosts count as private."""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+#: Query parameters that only track where a click came from; dropped from canonical URLs.
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_hsenc", "_hsmi", "ref_src"}
+)
+ALLOWED_SCHEMES = ("http", "https")
+
+
+class URLError(ValueError):
+    """A URL tuinews will not fetch; the message is one line fit to show the user."""
+
+
+def is_http_url(url: str | None) -> bool:
+    """True for an absolute http or https URL with a host."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(parts.hostname)
+
+
+def require_http_url(url: str) -> str:
+    """The URL stripped of surrounding space, or `URLError` when it is not http(s)."""
+    url = url.strip()
+    if not is_http_url(url):
+        scheme = urlsplit(url).scheme if ":" in url else ""
+        why = f"the {scheme!r} scheme is not allowed" if scheme else "it is not an absolute http(s) URL"
+        raise URLError(f"refusing {url[:200]!r}: {why} (only http and https)")
+    return url
+
+
+def resolve_url(base: str | None, link: str | None) -> str | None:
+    """`link` made absolute against `base`; None when the result is not http(s)."""
+    if not link:
+        return None
+    link = link.strip()
+    try:
+        absolute = urljoin(base, link) if base else link
+    except ValueError:
+        return None
+    return absolute if is_http_url(absolute) else None
+
+
+def canonical_url(url: str) -> str:
+    """The form two links to the same article share: scheme and host lower-cased, default port,
+    fragment and tracking parameters (utm_*, fbclid, ...) removed, an empty path as `/`.
+
+    Parameter order is kept: some sites route on it.
+    """
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    default = {"http": 80, "https": 443}.get(scheme)
+    netloc = host if port in (None, default) else f"{host}:{port}"
+    if parts.username or parts.password:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
+    ]
+    path = parts.path or "/"
+    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host name of a URL ('' when it has none)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def is_private_host(host: str) -> bool:
+    """True for localhost names and loopback, private, link-local or unspecified IP literals."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified
+
+
+def link_allowed(link: str, source_url: str) -> bool:
+    """Whether a link found inside a feed or page may be fetched: a private or loopback target only
+    when the feed or page itself lives on that same host (so a public feed cannot probe your network)."""
+    host = host_of(link)
+    if not host:
+        return False
+    return not is_private_host(host) or host == host_of(source_url)

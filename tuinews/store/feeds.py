@@ -1,0 +1,212 @@
+"""Feed rows (subscribe, list, remove, status) and the fast path that stores feed entries.
+
+Every write is a short transaction of its own, so a reader never waits long and a refresh killed at
+any moment leaves every committed article whole.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from tuinews.models import Feed
+from tuinews.store.articles import utc_now
+
+_FEED_COLUMNS = "id, url, title, site_url, tags, last_checked, last_status, last_error"
+
+
+def _feed(row: tuple[Any, ...]) -> Feed:
+    id_, url, title, site_url, tags, checked, status, error = row
+    return Feed(id_, url, title, site_url, json.loads(tags or "[]"), checked, status, error)
+
+
+def add_feed(db: Database, url: str, *, title: str | None = None, tags: Iterable[str] = ()) -> tuple[Feed, bool]:
+    """Subscribe to `url` (tags are merged into an existing subscription); returns (feed, created)."""
+    tags = [t.strip() for t in tags if t and t.strip()]
+    with db.atomic():
+        row = db.execute("SELECT id, tags, title FROM feeds WHERE url = ?", [url]).fetchone()
+        if row is None:
+            cursor = db.execute(
+                "INSERT INTO feeds (url, title, tags, created_at) VALUES (?, ?, ?, ?)",
+                [url, title, json.dumps(list(dict.fromkeys(tags)), ensure_ascii=False), utc_now()],
+            )
+            feed_id, created = int(cursor.lastrowid or 0), True
+        else:
+            merged = list(dict.fromkeys([*json.loads(row[1] or "[]"), *tags]))
+            db.execute(
+                "UPDATE feeds SET tags = ?, title = coalesce(title, ?) WHERE id = ?",
+                [json.dumps(merged, ensure_ascii=False), title, row[0]],
+            )
+            feed_id, created = int(row[0]), False
+    feed = get_feed(db, feed_id)
+    assert feed is not None
+    return feed, created
+
+
+def get_feed(db: Database, feed_id: int) -> Feed | None:
+    """One feed by id."""
+    row = db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    return _feed(row) if row else None
+
+
+def find_feed(db: Database, key: str) -> Feed | None:
+    """A feed from a user's reference: its id or its URL."""
+    if key.isdigit():
+        return get_feed(db, int(key))
+    row = db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", [key.strip()]).fetchone()
+    return _feed(row) if row else None
+
+
+def list_feeds(db: Database, ids: Iterable[int] | None = None) -> list[Feed]:
+    """Every feed (or those with these ids), in the order they were added."""
+    rows = db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY id").fetchall()
+    wanted = set(ids) if ids is not None else None
+    return [_feed(r) for r in rows if wanted is None or r[0] in wanted]
+
+
+def feed_article_counts(db: Database) -> dict[int, tuple[int, int]]:
+    """(articles, unread) per feed id."""
+    rows = db.execute(
+        "SELECT feed_id, count(*), sum(read_at IS NULL) FROM articles WHERE feed_id IS NOT NULL GROUP BY feed_id"
+    ).fetchall()
+    return {r[0]: (r[1], r[2] or 0) for r in rows}
+
+
+def remove_feed(db: Database, feed_id: int) -> bool:
+    """Unsubscribe; the feed's articles stay in the cache (their feed link is cleared)."""
+    with db.atomic():
+        cursor = db.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
+    return cursor.rowcount > 0
+
+
+@dataclass
+class FeedState:
+    """What a refresh needs to know about a feed before fetching it."""
+
+    id: int
+    url: str
+    etag: str | None
+    last_modified: str | None
+
+
+def get_feed_states(db: Database, ids: Iterable[int] | None = None) -> list[FeedState]:
+    """Validators for conditional GET, per feed."""
+    rows = db.execute("SELECT id, url, etag, last_modified FROM feeds ORDER BY id").fetchall()
+    wanted = set(ids) if ids is not None else None
+    return [FeedState(*r) for r in rows if wanted is None or r[0] in wanted]
+
+
+def update_feed_status(
+    db: Database,
+    feed_id: int,
+    *,
+    status: int | None,
+    error: str | None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    title: str | None = None,
+    site_url: str | None = None,
+    kind: str | None = None,
+) -> None:
+    """Record a fetch's outcome. Validators and channel data are only replaced when given."""
+    with db.atomic():
+        db.execute(
+            """
+            UPDATE feeds SET last_checked = ?, last_status = ?, last_error = ?,
+                   etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
+                   title = coalesce(?, title), site_url = coalesce(?, site_url), kind = coalesce(?, kind)
+            WHERE id = ?
+            """,
+            [utc_now(), status, error, etag, last_modified, title, site_url, kind, feed_id],
+        )
+
+
+def known_guids(db: Database, feed_id: int) -> set[str]:
+    """The guids of a feed's entries already in the cache."""
+    rows = db.execute("SELECT guid FROM articles WHERE feed_id = ? AND guid IS NOT NULL", [feed_id]).fetchall()
+    return {r[0] for r in rows}
+
+
+def url_known(db: Database, url: str) -> bool:
+    """Whether an article with this (canonical) URL is in the cache."""
+    return db.execute("SELECT 1 FROM articles WHERE url = ?", [url]).fetchone() is not None
+
+
+_ENTRY_COLUMNS = (
+    "url", "feed_id", "guid", "title", "dek", "byline", "published", "published_raw", "updated", "updated_raw",
+    "published_utc", "body_markdown", "content_hash", "source_kind", "fetched_at", "sort_key", "pending",
+)
+_INSERT_ENTRY = (
+    f"INSERT INTO articles ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}) "
+    "ON CONFLICT(url) DO NOTHING"
+)
+
+
+def save_entry(db: Database, row: dict[str, Any], raw: bytes | None, content_type: str | None) -> int | None:
+    """Insert one new feed entry as an article (with its raw bytes), in its own transaction.
+
+    Returns the new id, or None when an article with that URL is already stored. `row` holds the
+    `_ENTRY_COLUMNS`; the full body, quotes and dateline follow later (`pending`).
+    """
+    with db.atomic():
+        cursor = db.execute(_INSERT_ENTRY, [row.get(c) for c in _ENTRY_COLUMNS])
+        if cursor.rowcount == 0:
+            return None
+        article_id = int(cursor.lastrowid or 0)
+        if raw is not None:
+            db.execute(
+                "INSERT OR REPLACE INTO pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)",
+                [article_id, row["url"], content_type, zlib.compress(raw, 1), row["fetched_at"]],
+            )
+    return article_id
+
+
+def save_page(db: Database, article_id: int, url: str, raw: bytes, content_type: str | None) -> None:
+    """Keep a fetched page beside its article and queue it for extraction."""
+    with db.atomic():
+        db.execute(
+            "INSERT OR REPLACE INTO pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)",
+            [article_id, url, content_type, zlib.compress(raw, 1), utc_now()],
+        )
+        db.execute("UPDATE articles SET pending = 'page', extract_error = NULL WHERE id = ?", [article_id])
+
+
+def set_extract_error(db: Database, article_id: int, error: str | None) -> None:
+    """Finish an article whose extraction failed: the summary stays, the reason is kept."""
+    with db.atomic():
+        db.execute("UPDATE articles SET pending = NULL, extract_error = ? WHERE id = ?", [error, article_id])
+
+
+@dataclass
+class PendingArticle:
+    """An article waiting for its body to be built or extracted."""
+
+    id: int
+    url: str
+    feed_id: int | None
+    kind: str
+    content_type: str | None
+    raw: bytes | None
+
+
+def list_pending(db: Database, kind: str, *, after: int = 0, limit: int = 200) -> list[PendingArticle]:
+    """A batch of articles in the extraction queue, by id."""
+    rows = db.execute(
+        """
+        SELECT a.id, a.url, a.feed_id, a.pending, p.content_type, p.body
+        FROM articles a LEFT JOIN pages p ON p.article_id = a.id
+        WHERE a.pending = ? AND a.id > ? ORDER BY a.id LIMIT ?
+        """,
+        [kind, after, limit],
+    ).fetchall()
+    return [PendingArticle(r[0], r[1], r[2], r[3], r[4], zlib.decompress(r[5]) if r[5] else None) for r in rows]
+
+
+def clear_pending(db: Database, article_id: int) -> None:
+    """Mark an article finished (call inside the transaction that saved its body)."""
+    db.execute("UPDATE articles SET pending = NULL, extract_error = NULL WHERE id = ?", [article_id])
