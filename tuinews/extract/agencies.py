@@ -23,6 +23,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Yonhap": ("yonhap", "yonhap news agency"),
     "Bloomberg": ("bloomberg", "bloomberg news"),
     "UNI": ("uni", "united news of india"),
+    "TASS": ("tass", "тасс", "итар-тасс", "itar-tass"),
+    "Interfax": ("interfax", "интерфакс"),
 }
 _ALIASES = {alias: short for short, aliases in AGENCIES.items() for alias in aliases}
 STRIP = " \t.,;:|()[]{}-–—\"'“”‘’"

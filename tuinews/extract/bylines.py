@@ -22,27 +22,41 @@ _ROLE_WORDS = _words(
     "min read newsroom wire wires media press network the our and a an for from with"
 )
 _NAME_PARTICLES = _words("de van von der den da do dos du di la le bin bint al el ter ten y del della st.")
+#: Capitalised single words that follow "By" without being a name.
+_NOT_SINGLE_NAMES = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today tomorrow yesterday then now far contrast comparison "
+    "law design default nature definition mistake chance accident night day noon midnight staff agencies "
+    "our the this that these those"
+)
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+|story\s+|text\s+)?by\s*:?\s+", re.I)
 _BY_LINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+\S", re.I)
 
 
 def _case_name(name: str) -> str:
+    """Title-case a name printed all in capitals or all in lower case; particles between the given name
+    and the surname stay lower case (`PIETER VAN DER BERG` -> `Pieter van der Berg`). Mixed case is kept
+    as printed (`Pieter Van Der Berg` stays)."""
     if not (name.isupper() or name.islower()):
         return name
+    words = name.split()
 
-    def fix(word: str) -> str:
-        if word.lower() in _NAME_PARTICLES and word.islower():
-            return word
+    def fix(index: int, word: str) -> str:
+        if 0 < index < len(words) - 1 and word.lower() in _NAME_PARTICLES:
+            return word.lower()
         titled = word.title()
         if re.match(r"^Mc[a-z]", titled):
             titled = "Mc" + titled[2].upper() + titled[3:]
         return titled
 
-    return " ".join(fix(w) for w in name.split())
+    return " ".join(fix(i, w) for i, w in enumerate(words))
 
 
-def _is_name(name: str) -> bool:
+def _is_name(name: str, *, single: bool = False) -> bool:
+    """Two to five capitalised words (one with `single`, for a `By Shreyas` byline), no role words."""
     words = name.split()
+    if single and len(words) == 1:
+        return len(name) >= 3 and name.lower() not in _NOT_SINGLE_NAMES and _is_name(name + " X")
     if not 2 <= len(words) <= 5:
         return False
     for i, word in enumerate(words):
@@ -56,7 +70,7 @@ def _is_name(name: str) -> bool:
     return True
 
 
-def _names_from_list(text: str) -> list[str]:
+def _names_from_list(text: str, *, single: bool = False) -> list[str]:
     """Names from `A, B and C` (roles, places after `in`, agencies dropped)."""
     names: list[str] = []
     for piece in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b|\+)\s*", text):
@@ -64,7 +78,7 @@ def _names_from_list(text: str) -> list[str]:
         if not piece or normalize_agency(piece):
             continue
         name = _case_name(" ".join(piece.split()))
-        if _is_name(name) and name not in names:
+        if _is_name(name, single=single) and name not in names:
             names.append(name)
     return names
 
@@ -74,10 +88,12 @@ def parse_byline(text: str) -> list[str]:
     ["Jane Roe", "John Poe"]; `By JANE ROE | Reuters` -> ["Jane Roe"]; `By Reuters` -> []."""
     if not text:
         return []
-    body = _BY_PREFIX.sub("", " ".join(text.split()), count=1)
+    text = " ".join(text.split())
+    body = _BY_PREFIX.sub("", text, count=1)
+    single = body != text  # one-word names only after an explicit "By"
     names: list[str] = []
     for part in re.split(r"\s*[|•·]\s*", body):
-        for name in _names_from_list(part):
+        for name in _names_from_list(part, single=single):
             if name not in names:
                 names.append(name)
     return names

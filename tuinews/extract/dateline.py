@@ -89,9 +89,31 @@ def _squash(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
+def _is_furniture_paragraph(para: str) -> bool:
+    """A short body paragraph that is really page furniture (a parser left it in): a timestamp, a read
+    time, an agency line or a byline."""
+    text = para.strip("*_ ")
+    words = len(text.split())
+    if words > 30:
+        return False
+    return bool(
+        (words <= 12 and parse_read_time(text) is not None)
+        or timestamp_fields(text)
+        or (words <= 12 and parse_agency_line(text))
+        or (_BY_LINE.match(text) and parse_byline(text))
+    )
+
+
+def _edge_furniture(paragraphs: list[str]) -> list[str]:
+    """Furniture paragraphs among the first five of the body."""
+    return [p.strip("*_ ") for p in paragraphs[:5] if _is_furniture_paragraph(p)]
+
+
 def _lead_paragraph(paragraphs: list[str]) -> str | None:
-    for para in paragraphs[:4]:
+    for para in paragraphs[:6]:
         if para.startswith(("#", "![", "|")) or (_BY_LINE.match(para) and len(para) < 160):
+            continue
+        if _is_furniture_paragraph(para):
             continue
         return para
     return None
@@ -129,6 +151,8 @@ def build_dateline(
     ]
     paragraphs = _paragraphs(body_markdown)
     lead = _lead_paragraph(paragraphs)
+    edge = [line for line in _edge_furniture(paragraphs) if _squash(line) not in {_squash(x) for x in lines}]
+    lines.extend(edge)
 
     # Place and agency.
     lead_place, lead_agency = parse_dateline_lead(lead) if lead else (None, None)
@@ -176,7 +200,7 @@ def build_dateline(
     dateline.updated, dateline.updated_raw = _timestamps(meta.updated, found["updated"], country)
 
     # Length.
-    dateline.word_count = count_words(body_markdown)
+    dateline.word_count = max(0, count_words(body_markdown) - sum(count_words(line) for line in edge))
     stated = next((m for m in (parse_read_time(line) for line in lines) if m), None)
     dateline.read_minutes = stated or read_minutes_for(dateline.word_count)
     return dateline

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from tuinews.extract.agencies import find_agency_credit, is_photo_credit, parse_agency_line
+from tuinews.extract.agencies import find_agency_credit, is_photo_credit, normalize_agency, parse_agency_line
 from tuinews.extract.bylines import byline_agency, parse_byline
 from tuinews.extract.leads import parse_dateline_lead
 from tuinews.extract.timestamps import is_timestamp_line, parse_read_time
@@ -32,7 +32,7 @@ def _wordset(text: str, sep: str | None = None) -> frozenset[str]:
 _AD = re.compile(
     r"^[-–—\s\[(]*(?:advertisement|advertisment|advert|ad|ads|sponsored(?: content)?|ad content|promoted"
     r"|(?:story|article) continues below(?: this)?(?: advertisement| ad)?|continue reading below"
-    r"|(?:advertisement\s*[-–—:]?\s*)?scroll to continue(?: with content)?)[-–—\s\])]*$",
+    r"|(?:advertisement\s*[-–—:]?\s*)?scroll to continue(?: with content)?|end|ends)[-–—\s\])]*$",
     re.I,
 )
 _LISTEN = re.compile(
@@ -73,7 +73,7 @@ _RELATED = re.compile(
     r"(?!\w)\s*[:|\-–—»]?\s*(?P<rest>.*)$",
     re.I,
 )
-_BY_LINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+\S", re.I)
+BY_LINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+\S", re.I)
 _ROLE_LINE = re.compile(
     r"^[A-Z][\w ,&'’-]{0,60}\b(?:correspondents?|editors?|reporters?|writers?|columnists?|analysts?"
     r"|contributors?|staff|bureau|desk|team)$",
@@ -87,15 +87,28 @@ _FUNCTION_WORDS = _wordset(
     "their his her our this these those than into about after before over under between per not "
     "also if while when where because since"
 )
-_HOME_CRUMBS = {"home", "homepage", "home page", "main", "start", "front page", "index"}
-_GENERIC_CRUMBS = {"news", "latest", "latest news", "top stories", "all news", "stories", "articles"}
+#: First crumbs that mean the front page (English, German, French, Spanish, Italian, Russian).
+HOME_CRUMBS = _wordset(
+    "home|homepage|home page|main|start|front page|index|startseite|accueil|inicio|portada|"
+    "главная|главная страница",
+    "|",
+)
+_GENERIC_CRUMBS = _wordset(
+    "news|latest|latest news|top stories|all news|stories|articles|nachrichten|actualités|noticias|"
+    "notizie|новости",
+    "|",
+)
 _REGION_CRUMBS = _wordset(
     "asia|europe|africa|americas|america|north america|south america|latin america|middle east|"
     "mideast|west asia|south asia|east asia|southeast asia|central asia|asia pacific|asia-pacific|"
     "apac|emea|mena|oceania|pacific|caribbean|gulf|balkans|nordics|scandinavia|eu|uk|us|u.s.|usa|"
     "united states|britain|india|pakistan|bangladesh|sri lanka|nepal|china|japan|korea|russia|"
     "ukraine|germany|france|italy|spain|canada|mexico|brazil|australia|new zealand|israel|iran|"
-    "turkey|egypt|nigeria|kenya|south africa",
+    "turkey|egypt|nigeria|kenya|south africa|netherlands|belgium|poland|sweden|norway|denmark|"
+    "finland|ireland|scotland|wales|england|portugal|greece|austria|switzerland|hungary|romania|"
+    "czech republic|argentina|chile|colombia|peru|indonesia|malaysia|philippines|thailand|vietnam|"
+    "singapore|taiwan|saudi arabia|uae|qatar|ethiopia|ghana|deutschland|österreich|schweiz|frankreich|"
+    "europa|asien|afrika|amerika|россия|европа|азия",
     "|",
 )
 _CRUMB_SEP = re.compile(r"\s+[/>|]\s+|\s*[›»]\s*")
@@ -138,7 +151,7 @@ def _is_buttons(line: str) -> bool:
 
 def _is_byline(line: str) -> bool:
     words = len(line.split())
-    if _BY_LINE.match(line) and words <= 25:
+    if BY_LINE.match(line) and words <= 25:
         return bool(parse_byline(line) or byline_agency(line))
     # "Jane Roe | Reuters": a name with an agency, no "By".
     return (
@@ -187,7 +200,8 @@ def classify_line(line: str) -> str | None:
 
 
 def parse_breadcrumb(line: str) -> list[str] | None:
-    if len(line) > 200 or is_timestamp_line(line) or parse_agency_line(line):
+    """The crumbs of a one-line breadcrumb (`Home / World News / Asia`), None when the line is not one."""
+    if len(line) > 200 or BY_LINE.match(line) or is_timestamp_line(line) or parse_agency_line(line):
         return None
     parts = [p.strip() for p in _CRUMB_SEP.split(line) if p.strip()]
     if len(parts) < 2:
@@ -196,7 +210,7 @@ def parse_breadcrumb(line: str) -> list[str] | None:
         return None
     if not all(p[0].isupper() or p[0].isdigit() for p in parts):
         return None
-    if parts[0].lower() not in _HOME_CRUMBS and len(parts[-1].split()) > 5:
+    if parts[0].lower() not in HOME_CRUMBS and len(parts[-1].split()) > 5:
         return None
     return parts
 
@@ -208,7 +222,7 @@ def section_from_crumbs(crumbs: list[str], title: str | None) -> str | None:
     for crumb in crumbs:
         low = squash(crumb)
         stem = low.rstrip(".… ")
-        if low in _HOME_CRUMBS or len(crumb.split()) > 8:
+        if low in HOME_CRUMBS or len(crumb.split()) > 8:
             continue
         if squashed_title and (low == squashed_title or (len(stem) > 12 and squashed_title.startswith(stem))):
             continue
@@ -249,6 +263,6 @@ def outlet_from_line(line: str) -> str | None:
         match = pattern.search(line)
         if match:
             name = re.sub(r"\s+(?:All|Ltd|Inc|Limited)\.?$", "", match.group("o")).strip(" .,'’")
-            if name.lower() not in {"all", "the", "this", "our"}:
+            if name.lower() not in {"all", "the", "this", "our"} and not normalize_agency(name):
                 return name or None
     return None

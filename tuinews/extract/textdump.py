@@ -29,6 +29,7 @@ from tuinews.extract.bylines import byline_agency, parse_byline
 from tuinews.extract.furniture import (
     CAPTION_NEIGHBOURS,
     HEADER_KINDS,
+    HOME_CRUMBS,
     LIST_ITEM,
     TERMINAL,
     classify_line,
@@ -134,7 +135,12 @@ def _scan_header(lines: list[str], idx: list[int], pos: int) -> tuple[int, list[
         if kind is not None:
             break  # footer-type furniture (disclaimer, related links): the header is over
         words = len(line.split())
-        if words > 60 or parse_dateline_lead(line) != (None, None):
+        if parse_dateline_lead(line) != (None, None):
+            if pending and not seen_meta:  # the dek sits right above the dateline lead
+                unclassified.extend(pending)
+                last_meta = pending[-1]
+            return last_meta, unclassified
+        if words > 60:
             break
         if seen_meta:
             nxt = lines[idx[k + 1]].strip() if k + 1 < len(idx) else ""
@@ -145,6 +151,10 @@ def _scan_header(lines: list[str], idx: list[int], pos: int) -> tuple[int, list[
         if len(pending) >= 3:
             break
         pending.append(k)
+    if not seen_meta and pending:
+        first = lines[idx[pending[0]]].strip()
+        if 6 <= len(first.split()) <= 40 and not TERMINAL.search(first) and pending[0] + 1 < len(idx):
+            return pending[0], [pending[0]]  # an unpunctuated standfirst: no paragraph ends that way
     return last_meta, [k for k in unclassified if k <= last_meta]
 
 
@@ -188,6 +198,120 @@ def _consume_related(lines: list[str], k: int, furniture: list[str]) -> int:
     return k
 
 
+#: Furniture that may sit above the headline.
+_TOP_KINDS = {"ad", "button", "listen", "promo", "timestamp", "readtime", "byline", "agency", "caption"}
+#: Furniture that sits in an ad slot or a picture slot inside a sentence.
+_SLOT_KINDS = {"ad", "button", "caption", "listen", "promo"}
+#: Words that start a new sentence more often than they continue one (for joins across ad slots).
+_SENTENCE_STARTERS = frozenset(
+    re.split(
+        r"\s+",
+        "a an the it he she they we i you his her its their our this that these those there here when "
+        "while after before as if but and in on at for with from by some many most all one two three",
+    )
+)
+
+
+def _continues_after_slot(prev: str, nxt: str) -> bool:
+    """`Rescue teams reached` / Advertisement / `Korowai Ridge late on Sunday.`: a sentence cut by an ad
+    slot before a proper noun. The part before the slot has no end punctuation and the part after does
+    not open with a usual sentence starter."""
+    if TERMINAL.search(prev) or LIST_ITEM.match(nxt) or len(prev.split()) < 3:
+        return False
+    first = nxt.split()[0].strip("\"'“‘(").lower()
+    return first not in _SENTENCE_STARTERS and not headline_like(nxt)
+
+
+def _link_run(lines: list[str], k: int) -> int | None:
+    """End of a run of three or more link headlines without a marker line (a related-stories list)."""
+    count, j, end = 0, k, k
+    while j < len(lines):
+        line = lines[j].strip()
+        if not line:
+            j += 1
+            continue
+        if not (headline_like(line) and 4 <= len(line.split()) <= 16) or classify_line(line):
+            break
+        count += 1
+        j += 1
+        end = j
+    return end if count >= 3 else None
+
+
+def _crumb_lines(lines: list[str], idx: list[int]) -> int:
+    """How many lines at the top form a breadcrumb printed one crumb a line (`Home` / `World` / `Europe`)."""
+    if not idx or squash(lines[idx[0]]) not in HOME_CRUMBS:
+        return 0
+    count = 1
+    while count < min(len(idx) - 1, 6):
+        line = lines[idx[count]].strip()
+        if line in ("/", ">", "›", "»", "|"):
+            count += 1
+            continue
+        if len(line.split()) > 3 or TERMINAL.search(line) or not line[0].isupper() or classify_line(line):
+            break
+        count += 1
+    return count
+
+
+def _page_top(
+    lines: list[str], idx: list[int], furniture: list[str], captions: list[str], found: _Meta
+) -> tuple[int, list[str] | None]:
+    """(position of the headline, breadcrumbs): crumbs (one line, one crumb a line, or a section kicker
+    such as `Politics` above the headline) and furniture printed above the headline."""
+    crumbs: list[str] | None = None
+    pos = _crumb_lines(lines, idx)
+    if pos:
+        crumbs = [lines[idx[k]].strip() for k in range(pos) if lines[idx[k]].strip() not in "/>›»|"]
+        furniture.extend(lines[idx[k]].strip() for k in range(pos))
+    while pos < len(idx):
+        line = lines[idx[pos]].strip()
+        if crumbs is None and pos < 3:
+            parsed = parse_breadcrumb(line)
+            if parsed:
+                crumbs = parsed
+                furniture.append(line)
+                pos += 1
+                continue
+        kind = classify_line(line)
+        if kind in (
+            "ad",
+            "button",
+            "listen",
+            "promo",
+            "timestamp",
+            "readtime",
+            "byline",
+            "agency",
+            "caption",
+        ):
+            furniture.append(line)
+            found.note(kind, line)
+            if kind == "caption":
+                captions.append(line)
+            pos += 1
+            continue
+        if crumbs is None and kind is None and pos + 1 < len(idx) and _is_kicker(line, lines[idx[pos + 1]]):
+            crumbs = [line]
+            furniture.append(line)
+            pos += 1
+            continue
+        break
+    return pos, crumbs
+
+
+def _is_kicker(line: str, nxt: str) -> bool:
+    """A section label of one to three capitalised words printed above a longer headline."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 3
+        and all(w[0].isupper() or w == "&" for w in words)
+        and not TERMINAL.search(line)
+        and headline_like(nxt.strip())
+        and len(nxt.split()) >= 4
+    )
+
+
 def parse_textdump(text: str) -> tuple[PageMeta, str, list[str], list[str]]:
     """(meta, body Markdown, furniture lines in order, photo captions) for a plain-text page dump."""
     lines = _clean_lines(text)
@@ -199,29 +323,14 @@ def parse_textdump(text: str) -> tuple[PageMeta, str, list[str], list[str]]:
     crumbs: list[str] | None = None
 
     # 1. Breadcrumb and anything page-like above the headline.
-    pos = 0
-    while pos < len(idx):
-        line = lines[idx[pos]].strip()
-        if crumbs is None and pos < 3:
-            parsed = parse_breadcrumb(line)
-            if parsed:
-                crumbs = parsed
-                furniture.append(line)
-                pos += 1
-                continue
-        kind = classify_line(line)
-        if kind in ("ad", "button", "listen", "promo", "timestamp", "readtime"):
-            furniture.append(line)
-            found.note(kind, line)
-            pos += 1
-            continue
-        break
+    pos, crumbs = _page_top(lines, idx, furniture, captions, found)
 
     # 2. The headline and its repeats.
     if pos < len(idx):
         line = " ".join(lines[idx[pos]].split())
         words = len(line.split())
-        if words <= 20 or (words <= 30 and not TERMINAL.search(line.rstrip("?!"))):
+        short = words <= 20 or (words <= 30 and not TERMINAL.search(line.rstrip("?!")))
+        if short and parse_dateline_lead(line) == (None, None):
             meta.title = line
             furniture.append(lines[idx[pos]].strip())
             pos += 1
@@ -252,6 +361,7 @@ def parse_textdump(text: str) -> tuple[PageMeta, str, list[str], list[str]]:
     blocks = _blocks_mode(lines, start)
     paragraphs: list[str] = []
     previous_blank = True
+    after_slot = False
     k = start
     while k < len(lines):
         line = lines[k].strip()
@@ -274,17 +384,30 @@ def parse_textdump(text: str) -> tuple[PageMeta, str, list[str], list[str]]:
             if kind == "caption":
                 captions.append(line)
             previous_blank = True
+            after_slot = after_slot or kind in _SLOT_KINDS
             k += 1
             continue
+        run_end = _link_run(lines, k)
+        if run_end is not None:
+            furniture.extend(lines[j].strip() for j in range(k, run_end) if lines[j].strip())
+            k = run_end
+            previous_blank = True
+            continue
         text_line = " ".join(line.split())
-        if paragraphs and (
-            (blocks and not previous_blank and not LIST_ITEM.match(text_line))
-            or should_join(paragraphs[-1], text_line)
+        if (
+            paragraphs
+            and parse_dateline_lead(text_line) == (None, None)
+            and (
+                (blocks and not previous_blank and not LIST_ITEM.match(text_line))
+                or should_join(paragraphs[-1], text_line)
+                or (after_slot and _continues_after_slot(paragraphs[-1], text_line))
+            )
         ):
             paragraphs[-1] += " " + text_line
         else:
             paragraphs.append(text_line)
         previous_blank = False
+        after_slot = False
         k += 1
 
     meta.section = section_from_crumbs(crumbs, meta.title) if crumbs else None

@@ -6,30 +6,16 @@ import re
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 
+from tuinews.extract.months import MONTH_NAMES, PUBLISHED_LABELS, UPDATED_LABELS, month_number
 from tuinews.extract.timezones import ABBREVIATIONS, offset_zone, resolve_zone
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MON = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MON = rf"(?P<mon>{MONTH_NAMES})(?![^\W\d_])\.?"
 _DATE_MDY = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})\b", re.I)
-_DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?P<y>\d{{4}})\b", re.I)
+_DATE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?(?P<y>\d{{4}})\b", re.I
+)
 _DATE_YMD = re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_DATE_NUM = re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b")
+_DATE_NUM = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b")
 MON_ANY = _MON.replace("?P<mon>", "?:")
 _DATE_PARTIAL = re.compile(rf"\b{MON_ANY}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MON_ANY}(?![\w])", re.I)
 _TIME = re.compile(
@@ -50,7 +36,7 @@ _RELATIVE = re.compile(
     r"\s+ago\b|\bjust now\b",
     re.I,
 )
-_LABEL_WORDS = r"(?:last\s+|first\s+)?(?:updated|published|modified|posted|edited|created)(?:\s+(?:on|at))?"
+_LABEL_WORDS = rf"(?:{UPDATED_LABELS}|{PUBLISHED_LABELS})"
 _LABEL = re.compile(rf"^\s*(?:{_LABEL_WORDS}|date|time)\s*[:\-–—|]*\s*", re.I)
 _LABEL_ANY = re.compile(rf"(?<![\w])(?P<label>{_LABEL_WORDS})\b\s*[:\-–—]*\s*", re.I)
 WEEKDAY = re.compile(
@@ -63,7 +49,9 @@ def _find_date(text: str, country: str | None) -> tuple[tuple[int, int, int] | N
     for pattern in (_DATE_MDY, _DATE_DMY):
         match = pattern.search(text)
         if match:
-            month = _MONTHS[match.group("mon")[:3].lower()]
+            month = month_number(match.group("mon"))
+            if month is None:
+                continue
             return (int(match.group("y")), month, int(match.group("d"))), match.span()
     match = _DATE_YMD.search(text)
     if match:
@@ -75,6 +63,8 @@ def _find_date(text: str, country: str | None) -> tuple[tuple[int, int, int] | N
             return (year, b, a), match.span()
         if b > 12 >= a:
             return (year, a, b), match.span()
+        if match.group("sep") == ".":  # 05.06.2024: dotted dates are day first everywhere
+            return (year, b, a), match.span()
         if country:  # 05/06/2024: month first only in the US
             return ((year, a, b) if country.upper() == "US" else (year, b, a)), match.span()
     return None, None
@@ -188,7 +178,7 @@ TimestampKind = Literal["published", "updated"]
 
 
 def _is_bare_timestamp(line: str) -> bool:
-    """A line that is only a date and a time (and a zone, weekday, separators)."""
+    """A line that is only a date, or a date and a time (and a zone, weekday, separators, `Uhr`)."""
     if len(line.split()) > 12:
         return False
     date, span = _find_date(line, None)
@@ -196,18 +186,34 @@ def _is_bare_timestamp(line: str) -> bool:
         return False
     rest = _blank(line, span)
     clock, tspan = _find_time(rest)
-    if clock is None or tspan is None:
-        return False
-    rest = _ABBR.sub(" ", WEEKDAY.sub(" ", _blank(rest, tspan)))
-    rest = re.sub(r"\b(?:at|on|T|Z)\b|[|,·•\-–—():+\d]", " ", rest, flags=re.I)
+    if tspan is not None:
+        rest = _blank(rest, tspan)
+    rest = _ABBR.sub(" ", WEEKDAY.sub(" ", rest))
+    rest = re.sub(r"\b(?:at|on|T|Z|Uhr|um|à|a las|в)\b|[|,·•/\-–—():+\d]", " ", rest, flags=re.I)
     return not rest.strip()
+
+
+def _labelled(text: str, labels: list[re.Match[str]]) -> list[tuple[TimestampKind, str]]:
+    out: list[tuple[TimestampKind, str]] = []
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        segment = text[match.end() : end].strip(" |,·•/")
+        if not (_RELATIVE.search(segment) or _find_date(segment, None)[0] or _DATE_PARTIAL.search(segment)):
+            continue
+        if len(segment.split()) > 14:
+            continue
+        label = " ".join(match.group("label").lower().split())
+        kind: TimestampKind = "updated" if re.fullmatch(UPDATED_LABELS, label, re.I) else "published"
+        out.append((kind, segment))
+    return out
 
 
 def timestamp_fields(line: str) -> list[tuple[TimestampKind, str]]:
     """The timestamps a furniture line states, each with its kind.
 
     `Last Updated : Nov 19 2024 | 10:47 AM IST` -> [("updated", …)];
-    `Published: … | Updated: …` -> both; a bare `Nov 19 2024, 10:47 AM IST` -> [("published", …)].
+    `Published: … | Updated: …` -> both; a bare `Nov 19 2024, 10:47 AM IST` -> [("published", …)];
+    a bare stamp followed by a labelled one (`March 4, 2025 2:31 PM GMT Updated 2 hours ago`) -> both.
     Lines whose label is not followed by a date or a relative time (`Published in 2019, the …`) -> [].
     """
     text = " ".join(line.split())
@@ -215,20 +221,13 @@ def timestamp_fields(line: str) -> list[tuple[TimestampKind, str]]:
         return []
     labels = list(_LABEL_ANY.finditer(text))
     if labels and labels[0].start() == 0:
-        out: list[tuple[TimestampKind, str]] = []
-        for index, match in enumerate(labels):
-            end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-            segment = text[match.end() : end].strip(" |,·•")
-            if not (
-                _RELATIVE.search(segment) or _find_date(segment, None)[0] or _DATE_PARTIAL.search(segment)
-            ):
-                continue
-            if len(segment.split()) > 14:
-                continue
-            label = match.group("label").lower()
-            kind: TimestampKind = "updated" if re.search(r"updated|modified|edited", label) else "published"
-            out.append((kind, segment))
-        return out
+        return _labelled(text, labels)
+    if labels:
+        head = text[: labels[0].start()].strip(" |,·•/")
+        found = _labelled(text, labels)
+        if found and _is_bare_timestamp(head):
+            return [("published", head), *found]
+        return []
     if _is_bare_timestamp(text):
         return [("published", text)]
     return []
