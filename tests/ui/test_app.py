@@ -319,3 +319,11 @@ async def test_command_palette_offers_every_action(app: TuinewsApp) -> None:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for binding in MainScreen.BINDINGS:
             assert any(title.startswith(binding.description) for title in titles), binding.description
+
+
+async def test_opening_an_article_updates_the_unread_count(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "2 unread" in str(app.screen.query_one("#status", Static).render())

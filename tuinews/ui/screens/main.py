@@ -49,7 +49,7 @@ def first_match(markdown: str, query: str) -> int | None:
 class MainScreen(Screen[None]):
     """Wires the list, the reader and the panels together; all store access happens in workers."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
 
     BINDINGS = [
         Binding("enter", "open_article", "Open", id="open-article", show=False),
@@ -109,10 +109,13 @@ class MainScreen(Screen[None]):
     def load_page(self, after: tuple[str, int] | None) -> None:
         """Fetch one page of the list (and the counts) off the UI thread."""
         page = list_articles(self.db, filter=self.filter, after=after, limit=PAGE_SIZE)
-        total = count_articles(self.db, self.filter)
-        unread_filter = ListFilter(True, self.filter.starred, self.filter.feed_id, self.filter.speaker)
-        unread = count_articles(self.db, unread_filter)
+        total, unread = self._counts()
         self.app.call_from_thread(self._show_page, page, after is None, total, unread)
+
+    def _counts(self) -> tuple[int, int]:
+        """(articles, unread) under the current filter (called on a worker thread)."""
+        unread_filter = ListFilter(True, self.filter.starred, self.filter.feed_id, self.filter.speaker)
+        return count_articles(self.db, self.filter), count_articles(self.db, unread_filter)
 
     def _show_page(self, page: list[StoredArticle], first: bool, total: int, unread: int) -> None:
         if not self.is_attached:
@@ -174,11 +177,12 @@ class MainScreen(Screen[None]):
             set_starred(self.db, article_id, starred)
         article = get_article(self.db, article_id)
         if article is not None:
-            self.app.call_from_thread(self._flags_written, article)
+            self.app.call_from_thread(self._flags_written, article, *self._counts())
 
-    def _flags_written(self, article: StoredArticle) -> None:
+    def _flags_written(self, article: StoredArticle, total: int, unread: int) -> None:
         if not self.is_attached:
             return
+        self._show_status(total, unread)
         self.query_one(ArticleList).redraw_article(article)
         view = self.query_one(ArticleView)
         if view.article is not None and view.article.id == article.id:
