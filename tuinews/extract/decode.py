@@ -39,6 +39,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     for encoding in candidates:
         if encoding is None:
             continue
+        if encoding == "utf-8":
+            text = _lenient_utf8(data)
+            if text is not None:
+                return text
+            continue
         # Latin-1 decodes anything, so a page labelled Latin-1 that is really UTF-8 is tried as UTF-8 first.
         if encoding in ("latin-1", "iso8859-1", "cp1252") and _is_utf8(data):
             return data.decode("utf-8")
@@ -50,6 +55,36 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")
     return data.decode("utf-8", errors="replace")
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _cp1252_byte(error: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: a byte that is not UTF-8 is read as cp1252 (Latin-1 where cp1252 has a gap)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("tuinews-cp1252", _cp1252_byte)
+
+
+def _lenient_utf8(data: bytes) -> str | None:
+    """UTF-8, tolerating a few stray single-byte characters pasted into a UTF-8 page.
+
+    None when the bytes are not UTF-8 at all (a legacy encoding): then the invalid bytes outnumber the
+    well-formed multibyte sequences, and detection has to decide.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd")
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid >= 10 * invalid:
+        return data.decode("utf-8", errors="tuinews-cp1252")
+    return None
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -65,7 +100,14 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-16 text is half NUL bytes: judge it by whether it decodes.
+        try:
+            codecs.getincrementaldecoder("utf-16")().decode(head, final=False)
+        except UnicodeDecodeError:
+            return True
+        return False
+    if b"\0" in head:
         return True
     controls = sum(1 for b in head if b < 0x09 or 0x0E <= b < 0x20)
     return controls / len(head) > 0.05

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import PurePath
 
 from tuinews.extract.dateline import build_dateline, normalize_agency
 from tuinews.extract.decode import decode_bytes, looks_binary
-from tuinews.extract.html import looks_like_html, parse_html
+from tuinews.extract.html import NOT_EXTRACTED_NOTE, looks_like_html, parse_html_page
 from tuinews.extract.mdfile import parse_markdown_file
 from tuinews.extract.quotes import parse_quotes
 from tuinews.extract.textdump import parse_textdump
+from tuinews.extract.typography import fix_mojibake
 from tuinews.models import Article, PageMeta, SourceKind
 from tuinews.sanitize import clean_line, clean_text
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+#: Any character `clean_text` would change: most pages have none, and the check is much cheaper than the
+#: translate pass over a whole page.
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class ExtractError(ValueError):
@@ -48,17 +53,22 @@ def extract_document(
     """Extract the article in `data` (an HTML page, a plain-text page dump or a Markdown file).
 
     `name` is the file name (its suffix helps pick the parser), `url` where the bytes came from.
-    Raises `ExtractError` when there is no article to be found.
+    `Article.source_kind` says where the body came from. An HTML page where no article is found gives
+    its plain text under `NOT_EXTRACTED_NOTE`; `ExtractError` is raised only for input with no text.
     """
     if not data.strip():
         raise ExtractError("it is empty")
     if looks_binary(data):
         raise ExtractError("it is not a text, HTML or Markdown file")
-    text = clean_text(decode_bytes(data, declared=charset))
+    text = fix_mojibake(decode_bytes(data, declared=charset))
+    if _UNCLEAN.search(text):
+        text = clean_text(text)
     kind = detect_format(text, name=name, content_type=content_type)
     fields: dict[str, str] = {}
     if kind == "html":
-        meta, body, furniture, captions = parse_html(text, url=url)
+        page = parse_html_page(text, url=url)
+        meta, body, furniture, captions = page.meta, page.body, page.furniture, page.captions
+        kind = page.source_kind
     elif kind == "markdown":
         meta, body, fields = parse_markdown_file(text)
         furniture, captions = [], []
@@ -86,7 +96,8 @@ def extract_document(
 
 
 def _title_from_body(body: str) -> str:
-    first = clean_line(body.strip().split("\n\n")[0]).lstrip("#* ")
+    body = body.strip().removeprefix(NOT_EXTRACTED_NOTE).strip()
+    first = clean_line(body.split("\n\n")[0]).lstrip("#* ")
     return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
 
 

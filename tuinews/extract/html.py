@@ -1,18 +1,47 @@
-"""Saved or fetched HTML pages: metadata, main text as Markdown, furniture and captions."""
+"""Saved or fetched HTML pages: metadata, main text as Markdown, furniture and captions.
+
+The body comes from `content.py` (the extractor), goes through `markdown.py`, then block by block through
+the headline/dek/byline split and the furniture filter of `boilerplate.py`. A complete JSON-LD
+`articleBody` may replace it (`jsonld.py`). A page where nothing is found still yields its plain text,
+under a note saying so.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from tuinews.extract.boilerplate import filter_blocks
+from tuinews.extract.content import fallback_html, main_html, page_plain_text
+from tuinews.extract.embeds import one_line_embeds, rewrite_embeds
 from tuinews.extract.markdown import html_to_markdown
 from tuinews.extract.structured import byline_lines, parse_page_meta
-from tuinews.models import PageMeta
+from tuinews.extract.typography import tidy_text
+from tuinews.models import PageMeta, SourceKind
 
+#: The first line of a body that is the page's plain text rather than an extracted article.
+NOT_EXTRACTED_NOTE = "*tuinews could not find the article in this page; showing its plain text.*"
+
+#: Comments go at parse time: the extractor loses the text beside a comment (React pages put `<!-- -->`
+#: between the pieces of one sentence).
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 _BY_LINE = re.compile(r"^\s*(by|von|par|por)\s+\S", re.IGNORECASE)
+
+
+@dataclass
+class HtmlPage:
+    """What an HTML page yields: metadata, body Markdown, furniture lines, captions and provenance."""
+
+    meta: PageMeta
+    body: str
+    furniture: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    source_kind: SourceKind = "html"
+    extracted: bool = True
+    """False when no article was found and `body` is the page's plain text under `NOT_EXTRACTED_NOTE`."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -24,31 +53,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _main_html(text: str, url: str | None) -> str | None:
-    return trafilatura.extract(
-        text,
-        url=url,
-        output_format="html",
-        include_links=True,
-        include_images=True,
-        include_tables=True,
-        include_comments=False,
-        include_formatting=True,
-    )
-
-
-def _fallback_html(tree: lxml_html.HtmlElement) -> str:
-    """When the extractor finds nothing: the paragraphs of <article>, else of <body>."""
-    scope = tree.xpath("//article") or tree.xpath("//body") or [tree]
-    parts = [
-        etree.tostring(node, encoding="unicode")
-        for node in scope[0].iter("p", "h2", "h3", "blockquote", "ul", "ol")
-        if node.text_content().strip()
-    ]
-    return "\n".join(parts)
+    return " ".join(re.sub(r"[*_#>]", " ", text).split()).casefold()
 
 
 _DEK_XPATH = (
@@ -65,37 +70,77 @@ def _dek(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
-def parse_html(text: str, *, url: str | None = None) -> tuple[PageMeta, str, list[str], list[str]]:
-    """(meta, body Markdown, furniture lines, captions) for an HTML page."""
-    tree = lxml_html.document_fromstring(text)
+def _body_blocks(markdown: str, meta: PageMeta, furniture: list[str], standfirst: str | None) -> list[str]:
+    """The body's blocks without the headline, the dek, byline lines and page furniture.
+
+    `standfirst` is the dek as the page sets it apart (by class); a description from metadata that is
+    just the lead paragraph stays in the body and is not shown a second time as the dek.
+    """
+    body: list[str] = []
+    standfirst = _squash(standfirst) if standfirst else None
+    for raw in markdown.split("\n\n"):
+        block = one_line_embeds(raw.strip())
+        if not block:
+            continue
+        squashed = _squash(block)
+        if block.startswith("# "):
+            heading = block[2:].strip()
+            if not body and (not meta.title or _squash(heading).startswith(_squash(meta.title))):
+                meta.title = heading  # the page's own headline beats a <title> cut short by " | Outlet"
+            if squashed == _squash(meta.title or ""):
+                continue  # the headline: shown above the body, never twice
+            block = "#" + block  # any other top-level heading inside the body is a subhead
+        if squashed == standfirst:
+            continue  # the standfirst: shown in italics above the body
+        if meta.dek and squashed == _squash(meta.dek):
+            if block.startswith(("#", "*", "_")):
+                continue  # a standfirst set apart on the page: shown in italics above the body
+            meta.dek = None  # the description is the lead paragraph: keep it in the body, show it once
+        if _BY_LINE.match(block) and len(block) < 160:
+            furniture.append(block)
+            continue
+        body.append(block)
+    kept, credits = filter_blocks(body)
+    furniture.extend(credits)
+    return kept
+
+
+def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
+    """Extract an HTML page (see the module docstring)."""
+    try:
+        tree = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        tree = lxml_html.document_fromstring(f"<html><body><pre>{_escape(text)}</pre></body></html>", parser=_PARSER)
     meta = parse_page_meta(tree)
     if url and not meta.url:
         meta.url = url
-    if not meta.dek:
-        meta.dek = _dek(tree)
-    furniture = byline_lines(tree)
-    captions = [
-        " ".join(c.text_content().split()) for c in tree.xpath("//figcaption") if c.text_content().strip()
-    ]
-    main = _main_html(text, meta.url or url) or _fallback_html(tree)
-    markdown = html_to_markdown(main)
-    body_lines: list[str] = []
-    for block in markdown.split("\n\n"):
-        squashed = _squash(block.lstrip("#* ").rstrip("* "))
-        if block.startswith("# ") and not body_lines:
-            # The page's own headline beats a <title> tag cut short by " | Outlet".
-            if not meta.title or _squash(block[2:]).startswith(_squash(meta.title)):
-                meta.title = block[2:].strip()
-            if squashed == _squash(meta.title):
-                continue  # the headline: shown above the body, never twice
-        if meta.dek and squashed == _squash(meta.dek):
-            continue  # the standfirst: shown in italics above the body
-        if _BY_LINE.match(block) and len(block) < 160:
-            furniture.append(block.strip())
-            continue
-        if not meta.title and block.startswith("# "):
-            meta.title = block[2:].strip()
-            continue
-        body_lines.append(block.strip())
-    body = "\n\n".join(b for b in body_lines if b) + "\n"
-    return meta, body, furniture, captions
+    standfirst = _dek(tree)
+    meta.dek = meta.dek or standfirst
+    for name in ("title", "dek"):
+        value = getattr(meta, name)
+        if value:
+            setattr(meta, name, tidy_text(value))
+    page = HtmlPage(meta=meta, body="", furniture=byline_lines(tree))
+    page.captions = [tidy_text(" ".join(c.text_content().split())) for c in tree.xpath("//figcaption")]
+    page.captions = [c for c in page.captions if c]
+    rewrite_embeds(tree, captions=False)
+    blocks = _body_blocks(html_to_markdown(main_html(tree, meta.url or url) or ""), meta, page.furniture, standfirst)
+    if not blocks:
+        blocks = _body_blocks(html_to_markdown(fallback_html(tree)), meta, page.furniture, standfirst)
+    if blocks:
+        page.body = "\n\n".join(blocks) + "\n"
+        return page
+    plain = tidy_text(page_plain_text(tree))
+    page.extracted = False
+    page.body = f"{NOT_EXTRACTED_NOTE}\n\n{plain}\n" if plain else ""
+    return page
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def parse_html(text: str, *, url: str | None = None) -> tuple[PageMeta, str, list[str], list[str]]:
+    """(meta, body Markdown, furniture lines, captions) for an HTML page."""
+    page = parse_html_page(text, url=url)
+    return page.meta, page.body, page.furniture, page.captions

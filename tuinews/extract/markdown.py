@@ -1,61 +1,111 @@
-"""HTML fragments to Markdown through markdownify, with tuinews's own rules."""
+"""HTML fragments to Markdown through markdownify, with tuinews's own rules.
+
+- Headings are ATX, at most three levels deep; `html.py` takes out the headline (shown once, above
+  the body) and turns any other `#` into a `##` subhead.
+- Links stay inline but short: only http(s), mailto and page-relative targets, tracking parameters
+  dropped, `javascript:`/`data:` links reduced to their text, empty links removed.
+- Images become their caption (`*Photo: …*`) or alt text; embeds are handled by `embeds.py`.
+- Tables become Markdown tables (the first row is the header when the page has none).
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
 
+from tuinews.extract.embeds import EMBED_MARK
+from tuinews.extract.typography import tidy_text
+
 _SAFE_LINK = re.compile(r"^(https?:|mailto:|/|#|\.)", re.IGNORECASE)
+#: An image inside these reads as a word of the text (an icon, a logo), not as a picture of its own.
+_INLINE_PARENTS = {"_inline", "a", "p", "span", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong"}
+#: Elements whose content is never text to read.
+_DROPPED = ["script", "style", "noscript", "template", "svg", "button", "input", "select", "textarea", "object"]
+_WORD = re.compile(r"\w")
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ito|smid|ref|src|mod|taid)$", re.I)
 _FURNITURE_LINE = re.compile(
-    r"^\s*(advertisement|advert|sponsored|read more|continue reading|also read|share|share this article|"
-    r"listen to this article|subscribe|sign up|skip to (main )?content)\s*:?\s*$",
+    r"^\s*[*_]*\s*(advertisement|advert|sponsored|read more|continue reading|also read|share|share this article|"
+    r"listen to this article|subscribe|sign up|skip to (main )?content)\s*:?\s*[*_]*\s*$",
     re.IGNORECASE,
 )
 
 
+def short_url(href: str) -> str:
+    """The link target without tracking parameters or an empty fragment."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return href
+    if not parts.query and not parts.fragment:
+        return href
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+
+
 class NewsConverter(MarkdownConverter):
-    """markdownify rules for news bodies: ATX headings, safe short links, images as their alt text."""
+    """markdownify rules for news bodies (see the module docstring)."""
 
     def convert_a(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
         href = (el.get("href") or "").strip()
-        text = text.strip()
+        text = " ".join(text.split())
         if not text:
             return ""
-        if not href or not _SAFE_LINK.match(href):
-            return text
-        return super().convert_a(el, text, parent_tags)
+        if not href or not _SAFE_LINK.match(href) or href.startswith("#") or not _WORD.search(text.replace(EMBED_MARK, "x")):
+            return text  # unsafe, in-page or wordless ("." or "›"): the text alone
+        href = short_url(href).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+        text = text.replace("[", "(").replace("]", ")")
+        if text == href:
+            return f"<{href}>"
+        return f"[{text}]({href})"
 
     def convert_img(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
         alt = " ".join((el.get("alt") or "").split())
-        return f"*Image: {alt}*" if alt and "_inline" not in parent_tags else alt
+        if not alt:
+            return ""
+        return alt if parent_tags & _INLINE_PARENTS else f"\n\n*Photo: {alt}*\n\n"
 
     def convert_figcaption(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
-        caption = " ".join(text.split())
-        return f"\n\n*{caption}*\n\n" if caption else ""
+        caption = " ".join(text.split()).strip("*_ ")
+        if not caption:
+            return ""
+        if not re.match(r"^(photo|image|picture|video|graphic)\b", caption, re.IGNORECASE):
+            caption = f"Photo: {caption}"
+        return f"\n\n*{caption}*\n\n"
+
+    def convert_hN(self, n, el, text, parent_tags):  # type: ignore[no-untyped-def]  # noqa: N802
+        return super().convert_hN(min(n, 3), el, text, parent_tags)
 
     def convert_iframe(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
         src = (el.get("src") or "").strip()
-        return f"\n\n[Embedded media]({src})\n\n" if src.startswith(("http://", "https://")) else ""
+        title = " ".join((el.get("title") or "").split()) or "Embedded media"
+        return f"\n\n[{title}]({src})\n\n" if src.startswith(("http://", "https://")) else ""
+
+
+_CONVERTER = NewsConverter(
+    heading_style="ATX",
+    bullets="-",
+    strip=["form"],
+    escape_asterisks=False,
+    escape_underscores=False,
+    table_infer_header=True,
+)
 
 
 def html_to_markdown(html: str) -> str:
     """Convert an article HTML fragment to tidy Markdown."""
-    markdown = NewsConverter(
-        heading_style="ATX",
-        bullets="-",
-        strip=["script", "style", "noscript", "form", "button", "svg"],
-        escape_asterisks=False,
-        escape_underscores=False,
-    ).convert(html)
-    return tidy_markdown(markdown)
+    if not html.strip():
+        return ""
+    soup = BeautifulSoup(html, "lxml")
+    for node in soup(_DROPPED):
+        node.decompose()
+    return tidy_markdown(_CONVERTER.convert_soup(soup))
 
 
 def tidy_markdown(markdown: str) -> str:
-    """Fold non-breaking spaces, drop furniture lines and runs of blank lines."""
-    markdown = markdown.replace("\u00a0", " ").replace("\u202f", " ")
-    lines = [line.rstrip() for line in markdown.splitlines()]
-    kept = [line for line in lines if not _FURNITURE_LINE.match(line)]
-    text = "\n".join(kept)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip() + "\n" if text.strip() else ""
+    """Typography (spaces, mojibake), no furniture lines, no runs of blank lines."""
+    lines = [line for line in markdown.split("\n") if not _FURNITURE_LINE.match(line)]
+    text = tidy_text("\n".join(lines))
+    return text + "\n" if text else ""

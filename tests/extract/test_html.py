@@ -1,0 +1,136 @@
+"""HTML pages to articles: our own fixture pages (tests/fixtures/html/, invented news) against the Markdown
+we expect, one test per rule so a failure says which rule broke."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tuinews.extract.document import ExtractError, extract_document
+from tuinews.extract.html import NOT_EXTRACTED_NOTE, parse_html_page
+from tuinews.models import Article
+
+PAGES = Path(__file__).parent.parent / "fixtures" / "html"
+
+
+def _article(name: str) -> Article:
+    return extract_document((PAGES / f"{name}.html").read_bytes(), name=f"{name}.html")
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Article:
+    """The storm-surge page: furniture, links, an embedded tweet and video, a table."""
+    return _article("harbour-flood")
+
+
+@pytest.mark.parametrize("name", ["harbour-flood", "market-mojibake", "members-only"])
+def test_page_gives_the_expected_markdown(name: str) -> None:
+    expected = (PAGES / f"{name}.md").read_text(encoding="utf-8")
+    assert _article(name).markdown == expected
+
+
+def test_headline_is_the_title_and_never_repeated_in_the_body(harbour: Article) -> None:
+    assert harbour.title == "Tide gates fail as storm surge floods Wrenmouth harbour"
+    assert "Tide gates fail" not in harbour.markdown
+    assert not re.search(r"^# ", harbour.markdown, re.MULTILINE)
+
+
+def test_standfirst_is_the_dek_not_a_body_paragraph(harbour: Article) -> None:
+    assert harbour.dek == "Engineers blame a jammed hinge for the worst flooding on the quay in thirty years."
+    assert "jammed hinge for the worst" not in harbour.markdown
+
+
+def test_subheads_keep_their_level_below_the_headline(harbour: Article) -> None:
+    assert "\n## Warnings in the spring\n" in harbour.markdown
+    assert "\n### Damage by street\n" in harbour.markdown
+
+
+def test_links_are_short_and_safe(harbour: Article) -> None:
+    body = harbour.markdown
+    assert "[preliminary report](https://harbour.example/report?id=7)" in body
+    assert "utm_" not in body
+    assert "javascript:" not in body and "postponed to next year." in body
+    assert "[](" not in body and "[.]" not in body
+
+
+def test_embedded_tweet_and_video_are_one_line_links(harbour: Article) -> None:
+    lines = harbour.markdown.splitlines()
+    tweet = [line for line in lines if "lifeboat station tonight" in line]
+    assert tweet == [
+        "[Tweet: “Water right up to the doors of the lifeboat station tonight. Stay away from the quay.” "
+        "— Wrenmouth Lifeboat (@WrenmouthRNLI) March 3, 2026](https://twitter.com/WrenmouthRNLI/status/1234567890)"
+    ]
+    assert "[Video: Storm surge over the harbour wall](https://www.youtube.com/embed/wrnmth01)" in lines
+
+
+def test_tables_become_markdown_tables(harbour: Article) -> None:
+    assert "| Street | Homes flooded |\n| --- | --- |\n| Quay Street | 31 |\n| Net Loft Lane | 9 |" in harbour.markdown
+
+
+def test_furniture_lines_are_gone(harbour: Article) -> None:
+    body = harbour.markdown.casefold()
+    for furniture in ("advertisement", "read more", "newsletter", "cookies", "most read", "all rights reserved"):
+        assert furniture not in body
+
+
+def test_credit_line_goes_to_the_dateline_not_the_body(harbour: Article) -> None:
+    assert "Reporting by" not in harbour.markdown
+    assert harbour.dateline.byline == ["Tamsin Orrell"]
+
+
+def test_spaces_are_normalised(harbour: Article) -> None:
+    body = harbour.markdown
+    assert "\u00a0" not in body and "\n\n\n" not in body and not re.search(r"\S  +\S", body)
+    assert "WRENMOUTH — Sea water" in body and "along Quay Street" in body
+
+
+def test_mojibake_is_repaired_and_invisible_characters_dropped() -> None:
+    body = _article("market-mojibake").markdown
+    assert "“We sold out of dumplings by nine,” said Mirela Costa" in body
+    assert "café on Dyer Street" in body
+    assert "\u200b" not in body and "â€" not in body
+
+
+def test_description_that_is_the_lead_stays_in_the_body_once() -> None:
+    article = _article("market-mojibake")
+    assert article.markdown.startswith("The Calder Square night market reopened on Friday")
+    assert article.dek is None
+
+
+def test_captions_are_kept_beside_the_body() -> None:
+    article = _article("market-mojibake")
+    assert article.captions == ["Stalls lit by lanterns on the first night."]
+    assert "lanterns" not in article.markdown
+
+
+def test_page_without_an_article_keeps_its_plain_text_under_a_note() -> None:
+    article = _article("members-only")
+    assert article.markdown.startswith(NOT_EXTRACTED_NOTE + "\n\n")
+    assert "Contact the secretary" in article.markdown
+    assert article.title == "Members area"
+    assert article.source_kind == "html"
+
+
+def test_parse_html_page_says_whether_it_extracted() -> None:
+    assert parse_html_page((PAGES / "members-only.html").read_text(encoding="utf-8")).extracted is False
+    assert parse_html_page((PAGES / "harbour-flood.html").read_text(encoding="utf-8")).extracted is True
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", b"<html><head></head><body>  </body></html>"])
+def test_only_input_without_any_text_is_an_error(data: bytes) -> None:
+    with pytest.raises(ExtractError):
+        extract_document(data, name="page.html")
+
+
+def test_comments_inside_a_sentence_do_not_split_it() -> None:
+    page = (
+        "<html><head><title>Quay</title></head><body><article>"
+        "<p>The harbour master said the gates were inspected very <!-- -->recently, in<!-- --> March, and passed.</p>"
+        "<p>Repairs to the eastern gate will start next week and take about a month, the board said.</p>"
+        "<p>Boat owners have been asked to move their moorings to the inner basin until the work is done.</p>"
+        "</article></body></html>"
+    )
+    body = extract_document(page.encode(), name="quay.html").markdown
+    assert body.startswith("The harbour master said the gates were inspected very recently, in March, and passed.\n")
