@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tuinews.extract.places import looks_like_place, title_place
+from tuinews.extract.timestamps import timestamp_fields
 
 #: Short form -> spellings (lower case, without a leading "the").
 AGENCIES: dict[str, tuple[str, ...]] = {
@@ -88,6 +89,8 @@ def parse_agency_line(line: str) -> tuple[str, str | None] | None:
         place = match.group(2).strip()
         if agency and lookup_agency(match.group(1)) and looks_like_place(place):
             return agency, title_place(place)
+        if agency and lookup_agency(match.group(1)) and timestamp_fields(place):
+            return agency, None  # "ANI | Updated: Jul 08, 2025 19:32 IST"
     agency = lookup_agency(text)
     if agency:
         return agency, None

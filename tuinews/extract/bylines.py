@@ -70,6 +70,18 @@ def _is_name(name: str, *, single: bool = False) -> bool:
     return True
 
 
+def _name_before_role(text: str) -> str | None:
+    """`Gwen Pryor Transport correspondent` -> `Gwen Pryor`: the shortest leading name when the rest is a
+    role ending in a role word."""
+    words = text.split()
+    if len(words) < 3 or words[-1].lower().strip(".,") not in _ROLE_WORDS:
+        return None
+    for size in range(2, len(words)):
+        if _is_name(" ".join(words[:size])):
+            return " ".join(words[:size])
+    return None
+
+
 def _names_from_list(text: str, *, single: bool = False) -> list[str]:
     """Names from `A, B and C` (roles, places after `in`, agencies dropped)."""
     names: list[str] = []
@@ -78,6 +90,8 @@ def _names_from_list(text: str, *, single: bool = False) -> list[str]:
         if not piece or normalize_agency(piece):
             continue
         name = _case_name(" ".join(piece.split()))
+        if not _is_name(name, single=single):
+            name = _name_before_role(name) or name
         if _is_name(name, single=single) and name not in names:
             names.append(name)
     return names

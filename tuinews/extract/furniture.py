@@ -108,7 +108,8 @@ _REGION_CRUMBS = _wordset(
     "finland|ireland|scotland|wales|england|portugal|greece|austria|switzerland|hungary|romania|"
     "czech republic|argentina|chile|colombia|peru|indonesia|malaysia|philippines|thailand|vietnam|"
     "singapore|taiwan|saudi arabia|uae|qatar|ethiopia|ghana|deutschland|österreich|schweiz|frankreich|"
-    "europa|asien|afrika|amerika|россия|европа|азия",
+    "europa|asien|afrika|amerika|россия|европа|азия|northeast|north-east|north east|northwest|"
+    "north-west|southeast|south-east|southwest|south-west|midwest|west coast|east coast",
     "|",
 )
 _CRUMB_SEP = re.compile(r"\s+[/>|]\s+|\s*[›»]\s*")

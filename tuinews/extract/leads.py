@@ -28,6 +28,11 @@ _LEAD_SLASH_AGENCY = re.compile(r"^\s*(?P<pre>[^/\n]{2,60}?)\.?\s*/(?P<ag>[^/\n]
 _LEAD_DOTTED = re.compile(
     rf"^\s*(?P<pre>[^\W\d_][^\n.]{{0,40}}?,\s*\d{{1,2}}\s+{MON_ANY})\.?\s+[-—–]?\s*\S", re.I
 )
+#: ANI: `Dhemaji (Assam) [India], July 8 (ANI):` (the state in parentheses, the country in brackets).
+_LEAD_BRACKETED = re.compile(
+    r"^\s*(?P<place>[^\W\d_][^()\[\]\n,]{1,40}?)\s*(?P<region>\([^()\n]{2,30}\))?\s*\[[^\]\n]{2,30}\]\s*,"
+    r"\s*[^()\n]{2,30}?\s*\((?P<ag>[^()\n]{2,30})\)"
+)
 _LEAD_DASH = re.compile(r"^\s*(?P<pre>[^()\n—–:]{2,80}?)\s*(?:--|[—–]|\s-)\s+(?P<next>\S)")
 _LEAD_COLON = re.compile(r"^\s*(?P<pre>[A-Z][A-Z .,'’/-]{1,40}?)\s*:\s+\S")
 #: Words that start sentences but never a dateline (`But Mr Roe — who …`), for mixed-case leads.
@@ -86,10 +91,17 @@ def parse_dateline_lead(paragraph: str) -> tuple[str | None, str | None]:
     `New Delhi, Nov 19 (PTI):` -> ("New Delhi", "PTI"); `(Reuters) - …` -> (None, "Reuters");
     `Chennai, Feb 2 (IANS) Left-arm …` -> ("Chennai", "IANS"); `(ANSA) - ROMA, 19 NOV -` -> ("Roma",
     "ANSA"); `ЯКУТСК, 3 ноября. /ТАСС/.` -> ("Якутск", "TASS"); `Washington — The Senate …` ->
-    ("Washington", None). Without an agency the place must be in capitals, carry a region or a date, or
+    ("Washington", None); `Dhemaji (Assam) [India], July 8 (ANI):` -> ("Dhemaji (Assam)", "ANI").
+    Without an agency the place must be in capitals, carry a region or a date, or
     be a short title-case name followed by a dash and a capitalised sentence.
     """
     text = paragraph.lstrip(" \t*_>")
+    match = _LEAD_BRACKETED.match(text)
+    if match and normalize_agency(match.group("ag")) and looks_like_place(match.group("place")):
+        place = title_place(match.group("place"))
+        if match.group("region"):
+            place += " " + title_place(match.group("region"))
+        return place, normalize_agency(match.group("ag"))
     for pattern in (_LEAD_CREDIT_FIRST, _LEAD_SLASH_AGENCY, _LEAD_AGENCY):
         match = pattern.match(text)
         if match:

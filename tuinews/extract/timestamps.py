@@ -219,14 +219,19 @@ def timestamp_fields(line: str) -> list[tuple[TimestampKind, str]]:
     text = " ".join(line.split())
     if not text or len(text.split()) > 30:
         return []
+    if not any(c.isdigit() for c in text) and not _RELATIVE.search(text):
+        return []  # every date, time and relative time holds a digit, except "an hour ago", "just now"
     labels = list(_LABEL_ANY.finditer(text))
     if labels and labels[0].start() == 0:
         return _labelled(text, labels)
     if labels:
-        head = text[: labels[0].start()].strip(" |,·•/")
+        before = text[: labels[0].start()].rstrip()
+        head = before.strip(" |,·•/")
         found = _labelled(text, labels)
         if found and _is_bare_timestamp(head):
             return [("published", head), *found]
+        if found and before.endswith(("|", "·", "•", "/", "—", "–")) and len(head.split()) <= 6:
+            return found  # a source before the stamp: "ANI | Updated: …", "The Canadian Press · Posted: …"
         return []
     if _is_bare_timestamp(text):
         return [("published", text)]

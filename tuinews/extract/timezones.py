@@ -1,5 +1,19 @@
 """Time-zone abbreviations as news pages print them, resolved explicitly (never guessed from the system).
 
+The rules, in the order they apply:
+
+1. A printed offset wins: `+05:30`, `-0500`, `Z`, `GMT+5:30`, `UTC-4`.
+2. An abbreviation that means one thing maps to one fixed offset (`JST` +09:00, `CET` +01:00, `CEST`
+   +02:00, `MSK`/`МСК` +03:00, `EST` -05:00 even in July: an explicit `EST` keeps its offset).
+3. A regional name (`ET`, `CT`, `MT`, `PT`, `AET`, `NZT`) takes the offset its zone had on that date and
+   time through `zoneinfo`: `ET` is -05:00 or -04:00 by US daylight saving.
+4. An ambiguous abbreviation is settled by the outlet's country, taken from the page's language tag
+   (`en-IE`, `he`) or else its URL's country domain (`.ie`, `.cn`); with no hint the news-page reading
+   below wins.
+5. A time with no zone at all is never treated as UTC (nor as the reader's zone): the timestamp stays
+   unresolved (`published` null, the printed text kept in `published_raw`). Relative times
+   (`Updated 3 hours ago`) count back from the fetch time in the fetch time's own offset.
+
 Fixed abbreviations map to one UTC offset. Regional names (`ET`, `PT`, `AET` …) follow the local
 daylight-saving rules of that date through `zoneinfo`. A few abbreviations mean different things in
 different countries; without a country hint the news-page reading wins:
@@ -41,6 +55,7 @@ FIXED_OFFSETS: dict[str, int] = {
     "CAT": 120,
     "EAT": 180,
     "MSK": 180,
+    "МСК": 180,
     "GST": 240,
     "PKT": 300,
     "IST": 330,
