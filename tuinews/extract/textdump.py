@@ -370,21 +370,21 @@ def parse_textdump(text: str) -> tuple[PageMeta, str, list[str], list[str]]:
             k += 1
             continue
         squashed = squash(line)
-        kind = classify_line(line)
+        body_kind = classify_line(line)
         if squashed in (squash(meta.title), squash(meta.dek)) and squashed:
-            kind = "repeat"
-        if kind == "related_block":
+            body_kind = "repeat"
+        if body_kind == "related_block":
             furniture.append(line)
             k = _consume_related(lines, k + 1, furniture)
             previous_blank = True
             continue
-        if kind:
+        if body_kind:
             furniture.append(line)
-            found.note(kind, line)
-            if kind == "caption":
+            found.note(body_kind, line)
+            if body_kind == "caption":
                 captions.append(line)
             previous_blank = True
-            after_slot = after_slot or kind in _SLOT_KINDS
+            after_slot = after_slot or body_kind in _SLOT_KINDS
             k += 1
             continue
         run_end = _link_run(lines, k)
