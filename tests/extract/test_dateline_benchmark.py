@@ -32,19 +32,26 @@ def scorer() -> ModuleType:
     return _scorer()
 
 
-@pytest.mark.parametrize(("folder", "articles"), [(SETS, 39), (SETS / "holdout", 10)])
-def test_annotated_set_scores_above_the_floor(scorer: ModuleType, folder: Path, articles: int) -> None:
+#: (folder, articles, overall floor, per-field floor). `holdout` and `unseen` were written after the
+#: patterns, to measure articles the code had not seen (91.2% and 91.7% before the fixes they prompted).
+SET_FLOORS = [(SETS, 39, 0.98, 0.9), (SETS / "holdout", 10, 0.98, 0.9), (SETS / "unseen", 6, 0.97, 0.8)]
+
+
+@pytest.mark.parametrize(("folder", "articles", "overall", "per_field"), SET_FLOORS)
+def test_annotated_set_scores_above_the_floor(
+    scorer: ModuleType, folder: Path, articles: int, overall: float, per_field: float
+) -> None:
     report = scorer.score(folder, repeat=0)
     assert report.articles >= articles
-    assert report.accuracy() >= 0.98, "\n".join(report.misses)
+    assert report.accuracy() >= overall, "\n".join(report.misses)
     for field in scorer.FIELDS:
-        assert report.accuracy(field) >= 0.9, (field, report.misses)
+        assert report.accuracy(field) >= per_field, (field, report.misses)
     assert report.zoned_right_instant == report.zoned  # every zoned stamp gives the right UTC instant
     assert report.invented == 0  # no field where the page has none
 
 
 def test_every_gold_file_has_the_spec_fields(scorer: ModuleType) -> None:
-    for folder in (SETS, SETS / "holdout"):
+    for folder in (SETS, SETS / "holdout", SETS / "unseen"):
         for _, gold in scorer.cases(folder):
             assert set(scorer.FIELDS) <= set(gold)
             assert isinstance(gold["byline"], list)
@@ -52,7 +59,7 @@ def test_every_gold_file_has_the_spec_fields(scorer: ModuleType) -> None:
 
 def test_the_set_is_varied(scorer: ModuleType) -> None:
     """At least 30 articles: HTML pages, page dumps and wire copy, staff and agency stories."""
-    found = scorer.cases(SETS) + scorer.cases(SETS / "holdout")
+    found = scorer.cases(SETS) + scorer.cases(SETS / "holdout") + scorer.cases(SETS / "unseen")
     suffixes = [path.suffix for path, _ in found]
     assert len(found) >= 30
     assert suffixes.count(".html") >= 10 and suffixes.count(".txt") >= 15

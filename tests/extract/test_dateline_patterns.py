@@ -75,6 +75,12 @@ def test_source_before_the_stamp() -> None:
     )
     assert fields == [("published", "Nov 21, 2024 4:05 PM EST"), ("updated", "November 21, 2024")]
     assert parse_agency_line("ANI | Updated: Jul 08, 2025 19:32 IST") == ("ANI", None)
+    assert timestamp_fields("KYODO NEWS - Oct 30, 2025 - 18:41 JST") == [
+        ("published", "Oct 30, 2025 - 18:41 JST")
+    ]
+    assert parse_agency_line("KYODO NEWS - Oct 30, 2025 - 18:41 JST") == ("Kyodo", None)
+    assert parse_timestamp("Oct 30, 2025 - 18:41 JST")[0] == "2025-10-30T18:41:00+09:00"
+    assert timestamp_fields("Council votes - 3 of 5 members agree") == []
 
 
 @pytest.mark.parametrize(

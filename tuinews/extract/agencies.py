@@ -83,7 +83,7 @@ def parse_agency_line(line: str) -> tuple[str, str | None] | None:
     text = line.strip()
     if not text or len(text) > 90:
         return None
-    match = re.match(r"^(.+?)(?:\s{2,}|\t+|\s*[|•·]\s*|,\s+)(.+)$", text)
+    match = re.match(r"^(.+?)(?:\s{2,}|\t+|\s*[|•·]\s*|,\s+|\s+[-–—]\s+)(.+)$", text)
     if match:
         agency = normalize_agency(match.group(1))
         place = match.group(2).strip()

@@ -109,7 +109,10 @@ _REGION_CRUMBS = _wordset(
     "czech republic|argentina|chile|colombia|peru|indonesia|malaysia|philippines|thailand|vietnam|"
     "singapore|taiwan|saudi arabia|uae|qatar|ethiopia|ghana|deutschland|österreich|schweiz|frankreich|"
     "europa|asien|afrika|amerika|россия|европа|азия|northeast|north-east|north east|northwest|"
-    "north-west|southeast|south-east|southwest|south-west|midwest|west coast|east coast",
+    "north-west|southeast|south-east|southwest|south-west|midwest|west coast|east coast|"
+    "andhra pradesh|assam|bihar|chhattisgarh|delhi|goa|gujarat|haryana|himachal pradesh|jharkhand|"
+    "karnataka|kerala|madhya pradesh|maharashtra|odisha|punjab|rajasthan|tamil nadu|telangana|"
+    "uttar pradesh|uttarakhand|west bengal|jammu and kashmir",
     "|",
 )
 _CRUMB_SEP = re.compile(r"\s+[/>|]\s+|\s*[›»]\s*")

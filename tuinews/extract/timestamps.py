@@ -193,6 +193,9 @@ def _is_bare_timestamp(line: str) -> bool:
     return not rest.strip()
 
 
+_SOURCE_THEN_STAMP = re.compile(r"^(?P<src>[^\d|·•—–]{2,40}?)\s+[|·•—–-]\s+(?P<stamp>.*\d.*)$")
+
+
 def _labelled(text: str, labels: list[re.Match[str]]) -> list[tuple[TimestampKind, str]]:
     out: list[tuple[TimestampKind, str]] = []
     for index, match in enumerate(labels):
@@ -235,6 +238,9 @@ def timestamp_fields(line: str) -> list[tuple[TimestampKind, str]]:
         return []
     if _is_bare_timestamp(text):
         return [("published", text)]
+    source = _SOURCE_THEN_STAMP.match(text)
+    if source and len(source.group("src").split()) <= 4 and _is_bare_timestamp(source.group("stamp")):
+        return [("published", source.group("stamp"))]  # "KYODO NEWS - Oct 30, 2025 - 18:41 JST"
     return []
 
 
