@@ -64,7 +64,9 @@ def feed_add_cmd(ctx: click.Context, url: str, tags: tuple[str, ...], as_json: b
         fail(f"{url}: {exc}")
     feed, created = add_feed(db, feed_url, title=title, tags=tags)
     if as_json:
-        echo_json({"id": feed.id, "url": feed.url, "title": feed.title, "tags": feed.tags, "created": created})
+        echo_json(
+            {"id": feed.id, "url": feed.url, "title": feed.title, "tags": feed.tags, "created": created}
+        )
         return
     verb = "subscribed" if created else "already subscribed"
     click.echo(f"{verb}: #{feed.id} {clean_line(feed.title or '')} <{clean_line(feed.url)}>")
@@ -81,17 +83,21 @@ def feed_list_cmd(ctx: click.Context, as_json: bool) -> None:
     feeds = list_feeds(db)
     counts = feed_article_counts(db)
     if as_json:
-        echo_json([
-            {**f.__dict__, "articles": counts.get(f.id, (0, 0))[0], "unread": counts.get(f.id, (0, 0))[1]}
-            for f in feeds
-        ])
+        echo_json(
+            [
+                {**f.__dict__, "articles": counts.get(f.id, (0, 0))[0], "unread": counts.get(f.id, (0, 0))[1]}
+                for f in feeds
+            ]
+        )
         return
     if not feeds:
         click.echo("no feeds yet: `tuinews feed add URL` or `tuinews feed import FILE`", err=True)
         return
     for f in feeds:
-        status = "never fetched" if f.last_checked is None else (
-            f"error: {clean_line(f.last_error)}" if f.last_error else f"ok ({f.last_status})"
+        status = (
+            "never fetched"
+            if f.last_checked is None
+            else (f"error: {clean_line(f.last_error)}" if f.last_error else f"ok ({f.last_status})")
         )
         tags = f"  [{', '.join(clean_line(t) for t in f.tags)}]" if f.tags else ""
         articles, unread = counts.get(f.id, (0, 0))
@@ -137,8 +143,10 @@ def feed_import_cmd(ctx: click.Context, file: Path, tags: tuple[str, ...]) -> No
         added += created
     for reason in wanted.skipped:
         click.echo(f"tuinews: skipped: {clean_line(reason)}", err=True)
-    click.echo(f"imported {added} new feeds ({len(wanted.feeds) - added} already subscribed, "
-               f"{len(wanted.skipped)} skipped)")
+    click.echo(
+        f"imported {added} new feeds ({len(wanted.feeds) - added} already subscribed, "
+        f"{len(wanted.skipped)} skipped)"
+    )
 
 
 @feed_group.command("export")
@@ -173,20 +181,35 @@ def refresh_cmd(ctx: click.Context, feed_keys: tuple[str, ...], no_full_text: bo
             ids.append(found.id)
     db.close()
     show = _ProgressLine() if _is_tty() and not as_json else None
-    summary = asyncio.run(refresh_feeds(
-        ctx.obj["db_path"], feed_ids=ids, progress=show, options=RefreshOptions(full_text=not no_full_text)
-    ))
+    summary = asyncio.run(
+        refresh_feeds(
+            ctx.obj["db_path"],
+            feed_ids=ids,
+            progress=show,
+            options=RefreshOptions(full_text=not no_full_text),
+        )
+    )
     if show:
         show.clear()
     if summary.error and not summary.feeds:
         fail(summary.error)
     if as_json:
-        echo_json({
-            "feeds": len(summary.feeds), "new": summary.new, "unchanged": summary.unchanged,
-            "failed": summary.failed, "pages_fetched": summary.pages_fetched, "pages_failed": summary.pages_failed,
-            "extracted": summary.extracted, "seconds": round(summary.total_seconds, 3), "error": summary.error,
-            "errors": [{"feed_id": f.feed_id, "url": f.url, "error": f.error} for f in summary.feeds if f.error],
-        })
+        echo_json(
+            {
+                "feeds": len(summary.feeds),
+                "new": summary.new,
+                "unchanged": summary.unchanged,
+                "failed": summary.failed,
+                "pages_fetched": summary.pages_fetched,
+                "pages_failed": summary.pages_failed,
+                "extracted": summary.extracted,
+                "seconds": round(summary.total_seconds, 3),
+                "error": summary.error,
+                "errors": [
+                    {"feed_id": f.feed_id, "url": f.url, "error": f.error} for f in summary.feeds if f.error
+                ],
+            }
+        )
         return
     for f in sorted(summary.feeds, key=lambda f: f.feed_id):
         if f.error:
@@ -203,8 +226,11 @@ class _ProgressLine:
             return
         width = 24
         filled = int(width * p.done / p.total) if p.total else width
-        click.echo(f"\r{label:10} [{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total}  {p.new} new ",
-                   err=True, nl=False)
+        click.echo(
+            f"\r{label:10} [{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total}  {p.new} new ",
+            err=True,
+            nl=False,
+        )
 
     def clear(self) -> None:
         click.echo("\r\x1b[K", err=True, nl=False)

@@ -10,8 +10,9 @@ from tests.fetch.server import LocalServer
 from tuinews.fetch.client import Fetcher, FetchLimits
 
 #: Short bounds so failure tests finish quickly.
-TEST_LIMITS = FetchLimits(connect_timeout=2, read_timeout=0.5, deadline=1.0, retries=2, backoff=0.01,
-                          max_retry_wait=0.5)
+TEST_LIMITS = FetchLimits(
+    connect_timeout=2, read_timeout=0.5, deadline=1.0, retries=2, backoff=0.01, max_retry_wait=0.5
+)
 
 
 @pytest.fixture(scope="session")

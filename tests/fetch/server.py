@@ -13,8 +13,14 @@ from urllib.parse import parse_qs, urlsplit
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "feeds"
 LAST_MODIFIED = "Tue, 19 Nov 2024 10:00:00 GMT"
-TYPES = {".xml": "application/rss+xml", ".rdf": "application/rdf+xml", ".json": "application/feed+json",
-         ".html": "text/html", ".opml": "text/x-opml", ".txt": "text/plain"}
+TYPES = {
+    ".xml": "application/rss+xml",
+    ".rdf": "application/rdf+xml",
+    ".json": "application/feed+json",
+    ".html": "text/html",
+    ".opml": "text/x-opml",
+    ".txt": "text/plain",
+}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -47,7 +53,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(delay)
         for prefix, method in ROUTES:
             if path.startswith(prefix):
-                return method(self, path[len(prefix):], query)
+                return method(self, path[len(prefix) :], query)
         self.send(404, b"not found")
 
     def fixture(self, name: str, query: dict[str, str]) -> None:
@@ -56,7 +62,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(404, b"no such fixture")
         body = file.read_bytes()
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
-        if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+        if (
+            self.headers.get("If-None-Match") == etag
+            or self.headers.get("If-Modified-Since") == LAST_MODIFIED
+        ):
             return self.send(304, headers={"ETag": etag})
         ctype = query.get("type") or TYPES.get(file.suffix, "application/octet-stream")
         if "charset" in query:
@@ -82,7 +91,9 @@ class Handler(BaseHTTPRequestHandler):
         count = self.server.counters.get(rest, 0) + 1
         self.server.counters[rest] = count
         if count <= int(query.get("fail", "1")):
-            return self.send(int(query.get("code", "429")), b"slow down", {"Retry-After": query.get("retry", "0")})
+            return self.send(
+                int(query.get("code", "429")), b"slow down", {"Retry-After": query.get("retry", "0")}
+            )
         self.fixture("rss20.xml", {})
 
     def drip(self, rest: str, query: dict[str, str]) -> None:
@@ -104,7 +115,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, body, {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"})
         if rest == "double":
             body = gzip.compress(gzip.compress((FIXTURES / "atom10.xml").read_bytes()))
-            return self.send(200, body, {"Content-Type": "application/atom+xml", "Content-Encoding": "gzip, gzip"})
+            return self.send(
+                200, body, {"Content-Type": "application/atom+xml", "Content-Encoding": "gzip, gzip"}
+            )
         if rest == "bomb":
             return self.send(200, self.server.bomb, {"Content-Encoding": "gzip"})
         if rest == "double-bomb":
@@ -136,18 +149,28 @@ class Handler(BaseHTTPRequestHandler):
     def big_entity(self, rest: str, query: dict[str, str]) -> None:
         entity = "A" * 100_000
         refs = "&big;" * 2000
-        body = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "{entity}">]>'
-                f"<rss version=\"2.0\"><channel><title>Big</title><item><title>t</title>"
-                f"<link>http://big.example/a</link><description>{refs}</description></item></channel></rss>")
+        body = (
+            f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "{entity}">]>'
+            f'<rss version="2.0"><channel><title>Big</title><item><title>t</title>'
+            f"<link>http://big.example/a</link><description>{refs}</description></item></channel></rss>"
+        )
         self.send(200, body.encode(), {"Content-Type": "application/rss+xml"})
 
 
 ROUTES = [
-    ("/feeds/", Handler.fixture), ("/pages/", lambda h, r, q: h.fixture("pages/" + r, q)),
-    ("/redirect/", Handler.redirect), ("/loop/", Handler.loop), ("/to-file", Handler.to_file),
-    ("/status/", Handler.status), ("/flaky/", Handler.flaky), ("/drip", Handler.drip),
-    ("/gzip/", Handler.compressed), ("/big", Handler.big), ("/mislabelled", Handler.mislabelled),
-    ("/big-entity", Handler.big_entity), ("/site", lambda h, r, q: h.fixture("site.html", q)),
+    ("/feeds/", Handler.fixture),
+    ("/pages/", lambda h, r, q: h.fixture("pages/" + r, q)),
+    ("/redirect/", Handler.redirect),
+    ("/loop/", Handler.loop),
+    ("/to-file", Handler.to_file),
+    ("/status/", Handler.status),
+    ("/flaky/", Handler.flaky),
+    ("/drip", Handler.drip),
+    ("/gzip/", Handler.compressed),
+    ("/big", Handler.big),
+    ("/mislabelled", Handler.mislabelled),
+    ("/big-entity", Handler.big_entity),
+    ("/site", lambda h, r, q: h.fixture("site.html", q)),
 ]
 
 

@@ -56,7 +56,9 @@ def test_import_opml_and_url_list_round_trip(db_path: Path, tmp_path: Path) -> N
 def test_refresh_command_summary(db_path: Path, server: LocalServer) -> None:
     run(db_path, "feed", "add", f"{server.base}/feeds/rss091.xml")
     db = open_db(db_path)
-    db.execute("INSERT INTO feeds (url, tags, created_at) VALUES (?, '[]', 'now')", [f"{server.base}/status/404"])
+    db.execute(
+        "INSERT INTO feeds (url, tags, created_at) VALUES (?, '[]', 'now')", [f"{server.base}/status/404"]
+    )
     db.conn.commit()
     result = run(db_path, "refresh")
     assert result.exit_code == 0, result.output
@@ -74,17 +76,25 @@ def test_add_page(db_path: Path, server: LocalServer) -> None:
 
 def test_refresh_killed_mid_way_leaves_a_consistent_cache(db_path: Path, server: LocalServer) -> None:
     db = open_db(db_path)
-    db.execute("INSERT INTO feeds (url, tags, created_at) VALUES (?, '[]', 'now')",
-               [f"{server.base}/feeds/summary-only.xml"])
+    db.execute(
+        "INSERT INTO feeds (url, tags, created_at) VALUES (?, '[]', 'now')",
+        [f"{server.base}/feeds/summary-only.xml"],
+    )
     for name in ("rss20.xml", "atom10.xml", "feed.json", "rss10.rdf"):
-        db.execute("INSERT INTO feeds (url, tags, created_at) VALUES (?, '[]', 'now')",
-                   [f"{server.base}/feeds/{name}?delay=0.4"])
+        db.execute(
+            "INSERT INTO feeds (url, tags, created_at) VALUES (?, '[]', 'now')",
+            [f"{server.base}/feeds/{name}?delay=0.4"],
+        )
     db.conn.commit()
     db.close()
     server.delay = 0.0
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
-    proc = subprocess.Popen([sys.executable, "-m", "tuinews", "--db", str(db_path), "refresh"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tuinews", "--db", str(db_path), "refresh"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         # Wait until the first feed's articles are committed, then kill while the slow feeds are in flight.
         for _ in range(200):
@@ -99,8 +109,12 @@ def test_refresh_killed_mid_way_leaves_a_consistent_cache(db_path: Path, server:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
     assert count > 0
-    checked = subprocess.run([sys.executable, "-m", "tuinews", "--db", str(db_path), "db", "check"], env=env,
-                             capture_output=True, text=True)
+    checked = subprocess.run(
+        [sys.executable, "-m", "tuinews", "--db", str(db_path), "db", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert checked.returncode == 0 and checked.stdout.strip() == "ok"
     db = open_db(db_path)
     stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -74,7 +74,9 @@ async def test_redirect_to_file_scheme_is_refused(server: LocalServer, fetcher: 
     assert not result.ok and "non-http" in (result.error or "")
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/x", "javascript:alert(1)", "/relative"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.com/x", "javascript:alert(1)", "/relative"]
+)
 async def test_only_http_and_https(fetcher: Fetcher, url: str) -> None:
     result = await fetcher.fetch(url)
     assert not result.ok and "only http and https" in (result.error or "")

@@ -23,7 +23,10 @@ def test_rss20_namespaces_and_relative_links() -> None:
     assert parsed.kind == "rss2.0"
     assert parsed.title == "Harbour Gazette & Tide Tables"
     first = parsed.entries[0]
-    assert first.link == "https://harbour-gazette.example/news/ferry-timetable.html?utm_source=rss&utm_medium=feed#top"
+    assert (
+        first.link
+        == "https://harbour-gazette.example/news/ferry-timetable.html?utm_source=rss&utm_medium=feed#top"
+    )
     assert first.guid == "hg-2024-1101"
     assert first.authors == ["Mara Okonjo"]  # dc:creator
     assert first.published == "2024-11-18T07:30:00+00:00"
@@ -89,7 +92,10 @@ def test_json_feed() -> None:
     assert regatta.guid == "ld-501" and regatta.authors == ["Elif Kaya"]
     assert regatta.published == "2024-11-14T18:30:00-05:00"
     assert library.guid == "502" and library.authors == ["Lakeside Desk"]
-    assert library.content == "<p>The town library will stay open until 8pm on weekdays.</p><p>A reading room is being added.</p>"
+    assert (
+        library.content == "<p>The town library will stay open until 8pm on weekdays.</p>"
+        "<p>A reading room is being added.</p>"
+    )
 
 
 def test_malformed_feed_is_recovered() -> None:
@@ -121,8 +127,10 @@ def test_external_entities_are_not_resolved() -> None:
 
 def test_large_internal_entity_repeated_is_not_expanded() -> None:
     entity = "A" * 100_000
-    data = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "{entity}">]><rss version="2.0"><channel>'
-            f"<item><title>t</title><description>{'&big;' * 5000}</description></item></channel></rss>").encode()
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "{entity}">]><rss version="2.0"><channel>'
+        f"<item><title>t</title><description>{'&big;' * 5000}</description></item></channel></rss>"
+    ).encode()
     started = time.process_time()
     parsed = parse_feed(data)
     assert time.process_time() - started < 5  # bounded: expansion would build 500 MB

@@ -52,7 +52,9 @@ async def test_refresh_stores_dedupes_and_extracts(db_path: Path, server: LocalS
     assert any(q.speaker == "Ines Varga" for q in get_quotes(db, article.id))
     assert get_raw_page(db, article.id) is not None
     feeds = {f.url.rsplit("/", 1)[1]: f for f in list_feeds(db)}
-    assert feeds["rss20.xml"].title == "Harbour Gazette & Tide Tables" and feeds["rss20.xml"].last_status == 200
+    assert (
+        feeds["rss20.xml"].title == "Harbour Gazette & Tide Tables" and feeds["rss20.xml"].last_status == 200
+    )
     db.close()
     assert {p.phase for p in seen} >= {"feeds", "extract", "done"}
 
@@ -77,17 +79,27 @@ async def test_summary_only_entries_fetch_their_pages(db_path: Path, server: Loc
     assert tram is not None and "voted 31 to 9" in tram.markdown and "Copyright" not in tram.markdown
     assert tram.place == "RIVERTON" or tram.place == "Riverton"
     assert b"Council approves tram extension" in (get_raw_page(db, tram_id) or b"")
-    market = db.execute("SELECT body_markdown FROM articles WHERE url LIKE '%market-cp1251.html'").fetchone()[0]
+    market = db.execute("SELECT body_markdown FROM articles WHERE url LIKE '%market-cp1251.html'").fetchone()[
+        0
+    ]
     assert "Ольга Смирнова" in market
-    gone = db.execute("SELECT body_markdown, extract_error FROM articles WHERE url LIKE '%/status/404'").fetchone()
+    gone = db.execute(
+        "SELECT body_markdown, extract_error FROM articles WHERE url LIKE '%/status/404'"
+    ).fetchone()
     assert "the summary must stay" in gone[0] and gone[1].startswith("HTTP 404")
     db.close()
 
 
 async def test_failing_feeds_are_recorded_and_do_not_stop_others(db_path: Path, server: LocalServer) -> None:
     db = open_db(db_path)
-    for path in ["/status/500", "/loop/a", "/feeds/hostile-xxe.xml", "/feeds/not-a-feed.txt", "/feeds/rss091.xml",
-                 "/gzip/double-bomb"]:
+    for path in [
+        "/status/500",
+        "/loop/a",
+        "/feeds/hostile-xxe.xml",
+        "/feeds/not-a-feed.txt",
+        "/feeds/rss091.xml",
+        "/gzip/double-bomb",
+    ]:
         add_feed(db, server.base + path)
     db.close()
     summary = await refresh_feeds(db_path, options=OPTIONS)
@@ -118,3 +130,10 @@ async def test_second_refresh_at_once_is_refused(db_path: Path, server: LocalSer
     finally:
         lock.release()
     assert summary.error == "another refresh is running on this cache" and not summary.feeds
+
+
+async def test_grouped_commits_store_the_same(db_path: Path, server: LocalServer) -> None:
+    subscribe(db_path, server, "rss20.xml", "atom10.xml")
+    options = RefreshOptions(limits=TEST_LIMITS, concurrency=8, per_host=8, entries_per_transaction=50)
+    summary = await refresh_feeds(db_path, options=options)
+    assert summary.new == 6 and rows(db_path, "SELECT count(*) FROM articles") == [(6,)]

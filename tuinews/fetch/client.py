@@ -9,9 +9,9 @@ import asyncio
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
-from datetime import UTC, datetime
 
 import httpx
 
@@ -109,7 +109,10 @@ def make_client(limits: FetchLimits = FetchLimits(), *, connections: int = 20) -
     itself so that every hop is checked (scheme, count, loops)."""
     return httpx.AsyncClient(
         timeout=httpx.Timeout(
-            connect=limits.connect_timeout, read=limits.read_timeout, write=limits.read_timeout, pool=limits.deadline
+            connect=limits.connect_timeout,
+            read=limits.read_timeout,
+            write=limits.read_timeout,
+            pool=limits.deadline,
         ),
         limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
         follow_redirects=False,
@@ -138,9 +141,14 @@ class Fetcher:
         await self.client.aclose()
 
     async def fetch(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None, accept: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str | None = None,
     ) -> FetchResult:
-        """GET `url` (conditionally when `etag`/`last_modified` are given); never raises for network trouble."""
+        """GET `url` (conditional with `etag`/`last_modified` are given); never raises for network errors."""
         try:
             url = require_http_url(url)
         except URLError as exc:
@@ -178,7 +186,9 @@ class Fetcher:
             return FetchResult(url, url, error=clean_error(f"cannot fetch: {exc or type(exc).__name__}"))
 
     def _timeout_for(self, exc: Exception) -> float:
-        return self.limits.connect_timeout if isinstance(exc, httpx.ConnectTimeout) else self.limits.read_timeout
+        return (
+            self.limits.connect_timeout if isinstance(exc, httpx.ConnectTimeout) else self.limits.read_timeout
+        )
 
     async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
         current, seen = url, {url}
@@ -190,7 +200,9 @@ class Fetcher:
                 if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):
                     target = resolve_url(current, response.headers["location"])
                     if target is None:
-                        return FetchResult(url, current, response.status_code, error="redirected to a non-http(s) URL")
+                        return FetchResult(
+                            url, current, response.status_code, error="redirected to a non-http(s) URL"
+                        )
                     if target in seen:
                         return FetchResult(url, current, response.status_code, error="redirect loop")
                     seen.add(target)
@@ -204,8 +216,13 @@ class Fetcher:
     async def _finish(self, url: str, final: str, response: httpx.Response) -> FetchResult:
         mime, charset = _content_type(response.headers.get("content-type"))
         result = FetchResult(
-            url, final, response.status_code, content_type=mime, charset=charset,
-            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
+            url,
+            final,
+            response.status_code,
+            content_type=mime,
+            charset=charset,
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
             headers={k.lower(): v for k, v in response.headers.items()},
         )
         status = response.status_code

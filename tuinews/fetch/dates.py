@@ -6,9 +6,21 @@ import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-_ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.I)
-_RFC822_ZONES = {"UT": "+0000", "Z": "+0000", "EST": "-0500", "EDT": "-0400", "CST": "-0600", "CDT": "-0500",
-                 "MST": "-0700", "MDT": "-0600", "PST": "-0800", "PDT": "-0700"}
+_ISO_SHAPE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.I
+)
+_RFC822_ZONES = {
+    "UT": "+0000",
+    "Z": "+0000",
+    "EST": "-0500",
+    "EDT": "-0400",
+    "CST": "-0600",
+    "CDT": "-0500",
+    "MST": "-0700",
+    "MDT": "-0600",
+    "PST": "-0800",
+    "PDT": "-0700",
+}
 
 
 def parse_feed_date(raw: str | None) -> str | None:

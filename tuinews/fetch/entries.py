@@ -47,14 +47,20 @@ def entry_url(entry: FeedEntry, feed_id: int) -> str:
     """The key an entry is stored under: its canonical link, or a stable name when it has none."""
     if entry.link:
         return canonical_url(entry.link)
-    seed = entry.guid or f"{entry.title}\0{entry.published_raw}\0{(entry.summary or entry.content or '')[:500]}"
+    seed = (
+        entry.guid or f"{entry.title}\0{entry.published_raw}\0{(entry.summary or entry.content or '')[:500]}"
+    )
     return f"tuinews:feed/{feed_id}/entry/{hashlib.sha256(seed.encode()).hexdigest()[:20]}"
 
 
-def entry_row(entry: FeedEntry, *, feed_id: int, url: str, now: str, pending: str | None) -> dict[str, object]:
+def entry_row(
+    entry: FeedEntry, *, feed_id: int, url: str, now: str, pending: str | None
+) -> dict[str, object]:
     """The row `store.feeds.save_entry` inserts right away."""
-    summary = quick_text(entry.summary)
-    body = quick_text(entry.content) or summary
+    summary = quick_text(entry.summary, 2000)
+    # A body still to be built keeps only its opening for now: the full text arrives with the background
+    # step moments later, and indexing it twice (here and there) would double the search-index work.
+    body = quick_text(entry.content, 1500 if pending else 20000) or summary
     dek = summary if summary and len(summary) <= 400 and summary != body else None
     published = entry.published or entry.updated
     published_utc = to_utc(published)
@@ -94,8 +100,12 @@ def _absolute_links(fragment: str, base: str | None) -> str:
 def entry_page(entry: FeedEntry, *, feed_title: str | None = None) -> bytes:
     """The entry as a small HTML page (title, meta tags, body), kept as the article's raw page."""
     esc = html.escape
-    metas = [("article:published_time", entry.published), ("article:modified_time", entry.updated),
-             ("og:site_name", feed_title), ("description", quick_text(entry.summary, 600) or None)]
+    metas = [
+        ("article:published_time", entry.published),
+        ("article:modified_time", entry.updated),
+        ("og:site_name", feed_title),
+        ("description", quick_text(entry.summary, 600) or None),
+    ]
     metas += [("author", name) for name in entry.authors]
     head = "".join(f'<meta name="{k}" content="{esc(v)}">' for k, v in metas if v)
     canonical = f'<link rel="canonical" href="{esc(entry.link)}">' if entry.link else ""
@@ -103,7 +113,7 @@ def entry_page(entry: FeedEntry, *, feed_title: str | None = None) -> bytes:
     return (
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(entry.title)}</title>{canonical}{head}'
         f"</head><body><article>{body}</article></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None = None) -> Article:
@@ -111,7 +121,9 @@ def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None
     tree = lxml_html.document_fromstring(raw.decode("utf-8", errors="replace"))
 
     def meta(name: str) -> list[str]:
-        return [clean_line(m.get("content")) for m in tree.findall(f".//meta[@name='{name}']") if m.get("content")]
+        return [
+            clean_line(m.get("content")) for m in tree.findall(f".//meta[@name='{name}']") if m.get("content")
+        ]
 
     article_el = tree.find(".//article")
     inner = "" if article_el is None else lxml_html.tostring(article_el, encoding="unicode")
@@ -119,8 +131,12 @@ def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None
     title = clean_line(tree.findtext(".//title")) or "(untitled)"
     published = next(iter(meta("article:published_time")), None)
     page = PageMeta(
-        title=title, url=url, byline=meta("author"), outlet=next(iter(meta("og:site_name")), None),
-        published=published, updated=next(iter(meta("article:modified_time")), None),
+        title=title,
+        url=url,
+        byline=meta("author"),
+        outlet=next(iter(meta("og:site_name")), None),
+        published=published,
+        updated=next(iter(meta("article:modified_time")), None),
         dek=next(iter(meta("description")), None),
     )
     body = clean_text(body) or (clean_text(page.dek or "") + "\n" if page.dek else "")
@@ -128,5 +144,12 @@ def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None
     if not dateline.published and published:
         dateline.published = published
     dek = page.dek if page.dek and page.dek.strip() not in body[: len(page.dek) + 40] else None
-    return Article(title=title, markdown=body, dek=dek, url=url, dateline=dateline, quotes=parse_quotes(body),
-                   source_kind="feed")
+    return Article(
+        title=title,
+        markdown=body,
+        dek=dek,
+        url=url,
+        dateline=dateline,
+        quotes=parse_quotes(body),
+        source_kind="feed",
+    )

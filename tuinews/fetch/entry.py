@@ -15,7 +15,7 @@ class FeedEntry:
     summary: str | None = None
     """HTML (or escaped text) of the entry's summary/description."""
     content: str | None = None
-    """HTML of the full content (content:encoded, Atom content, JSON Feed content_html), if the feed has it."""
+    """HTML of the full content (content:encoded, Atom content, JSON Feed content_html), if any."""
     published: str | None = None
     """ISO 8601 with offset, when the feed gives a date and time."""
     published_raw: str | None = None

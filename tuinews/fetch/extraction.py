@@ -36,7 +36,11 @@ def _build(item: PendingArticle, now: datetime) -> Article:
     mime = (item.content_type or "").split(";", 1)[0].strip().lower()
     name = "page.txt" if mime == "text/plain" else ("page.md" if mime == "text/markdown" else None)
     return extract_document(
-        item.raw, name=name, url=item.url, content_type=mime or None, charset=_charset(item.content_type),
+        item.raw,
+        name=name,
+        url=item.url,
+        content_type=mime or None,
+        charset=_charset(item.content_type),
         fetched_at=now,
     )
 
@@ -59,8 +63,14 @@ def extract_one(db: Database, item: PendingArticle, now: datetime | None = None)
         if row and row[0]:
             article.dateline.published, article.dateline.published_raw = row[0], row[1]
     with db.atomic():
-        save_article(db, article, raw=item.raw, content_type=item.content_type, fallback_url=item.url,
-                     feed_id=item.feed_id)
+        save_article(
+            db,
+            article,
+            raw=item.raw,
+            content_type=item.content_type,
+            fallback_url=item.url,
+            feed_id=item.feed_id,
+        )
         clear_pending(db, item.id)
     return None
 

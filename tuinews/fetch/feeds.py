@@ -41,8 +41,9 @@ class FeedError(ValueError):
     """The bytes are not a feed we can read; the message is one line fit to show the user."""
 
 
-def parse_feed(data: bytes, *, url: str | None = None, charset: str | None = None,
-               max_entries: int = MAX_ENTRIES) -> ParsedFeed:
+def parse_feed(
+    data: bytes, *, url: str | None = None, charset: str | None = None, max_entries: int = MAX_ENTRIES
+) -> ParsedFeed:
     """Parse feed bytes (never a string, never a path): RSS, Atom, RDF or JSON Feed."""
     if not data.strip():
         raise FeedError("the feed is empty")

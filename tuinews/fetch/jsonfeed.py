@@ -20,7 +20,9 @@ def _authors(node: dict[str, Any]) -> list[str]:
     people = node.get("authors")
     if not isinstance(people, list):
         people = [node.get("author")]
-    names = [clean_line(p.get("name")) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    names = [
+        clean_line(p.get("name")) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)
+    ]
     return [n for n in names if n]
 
 
@@ -32,7 +34,9 @@ def parse_json_feed(data: bytes, *, url: str | None = None, max_entries: int = 1
         doc = json.loads(data)
     except (ValueError, RecursionError):
         raise FeedError("not a feed: the JSON cannot be parsed") from None
-    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith("https://jsonfeed.org/version/"):
+    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(
+        "https://jsonfeed.org/version/"
+    ):
         raise FeedError("not a feed: JSON without a JSON Feed version")
     feed_url = _str(doc.get("feed_url"))
     base = url or feed_url
@@ -42,13 +46,15 @@ def parse_json_feed(data: bytes, *, url: str | None = None, max_entries: int = 1
         site_url=resolve_url(base, _str(doc.get("home_page_url"))),
         description=plain(_str(doc.get("description"))) or None,
     )
-    items = doc.get("items") if isinstance(doc.get("items"), list) else []
-    items = [i for i in items if isinstance(i, dict)]
+    raw_items = doc.get("items")
+    items = [i for i in raw_items if isinstance(i, dict)] if isinstance(raw_items, list) else []
     feed.dropped = max(0, len(items) - max_entries)
     for item in items[:max_entries]:
         text = _str(item.get("content_text"))
         content = _str(item.get("content_html")) or (
-            "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip()) if text else None
+            "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+            if text
+            else None
         )
         link = resolve_url(base, _str(item.get("url")) or _str(item.get("external_url")))
         guid = item.get("id")

@@ -93,7 +93,9 @@ def parse_url_list(text: str) -> ImportList:
             continue
         url, rest = words[0], words[1:]
         if not is_http_url(url):
-            result.skipped.append(f"line {number}: {clean_line(url)[:120]} (only http and https feeds are imported)")
+            result.skipped.append(
+                f"line {number}: {clean_line(url)[:120]} (only http and https feeds are imported)"
+            )
             continue
         title = next((clean_line(w[1:]) for w in rest if w.startswith("~")), None)
         tags = [clean_line(w) for w in rest if not w.startswith(("~", "!")) and clean_line(w)]
@@ -106,8 +108,12 @@ def to_opml(feeds: list[Subscription], *, title: str = "tuinews subscriptions") 
     groups: dict[str, list[Subscription]] = {}
     for feed in feeds:
         groups.setdefault(feed.tags[0] if feed.tags else "", []).append(feed)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
-             f"  <head><title>{_esc(title)}</title></head>", "  <body>"]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0">',
+        f"  <head><title>{_esc(title)}</title></head>",
+        "  <body>",
+    ]
     for group, members in groups.items():
         indent = "    "
         if group:

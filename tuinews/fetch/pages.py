@@ -13,12 +13,14 @@ from tuinews.fetch.urls import URLError, canonical_url, require_http_url
 from tuinews.ingest import ImportOutcome
 from tuinews.store.articles import save_article
 
+DEFAULT_LIMITS = FetchLimits()
+
 
 class SubscribeError(ValueError):
     """No feed could be found at a URL; one line for the user."""
 
 
-async def find_feed_url(url: str, *, limits: FetchLimits = FetchLimits()) -> tuple[str, str | None]:
+async def find_feed_url(url: str, *, limits: FetchLimits = DEFAULT_LIMITS) -> tuple[str, str | None]:
     """The feed URL to subscribe to for `url` (itself, or the first feed its page announces) and its title."""
     try:
         url = require_http_url(url)
@@ -43,7 +45,9 @@ async def find_feed_url(url: str, *, limits: FetchLimits = FetchLimits()) -> tup
     return url, feed.title
 
 
-async def add_pages(db: Database, urls: list[str], *, limits: FetchLimits = FetchLimits()) -> list[ImportOutcome]:
+async def add_pages(
+    db: Database, urls: list[str], *, limits: FetchLimits = DEFAULT_LIMITS
+) -> list[ImportOutcome]:
     """Fetch each page, extract its article and save it with the raw page; errors become outcomes."""
     outcomes = []
     async with Fetcher(limits) as fetcher:
@@ -53,15 +57,26 @@ async def add_pages(db: Database, urls: list[str], *, limits: FetchLimits = Fetc
                 outcomes.append(ImportOutcome(url, error=result.error or "no response"))
                 continue
             try:
-                article = extract_document(result.body, url=result.final_url, content_type=result.content_type,
-                                           charset=result.charset)
+                article = extract_document(
+                    result.body,
+                    url=result.final_url,
+                    content_type=result.content_type,
+                    charset=result.charset,
+                )
             except ExtractError as exc:
                 outcomes.append(ImportOutcome(url, error=str(exc)))
                 continue
             article.url = canonical_url(article.url or result.final_url)
-            content_type = (result.content_type or "text/html") + (f"; charset={result.charset}" if result.charset else "")
-            saved = save_article(db, article, raw=result.body, content_type=content_type,
-                                 fallback_url=canonical_url(result.final_url))
+            content_type = (result.content_type or "text/html") + (
+                f"; charset={result.charset}" if result.charset else ""
+            )
+            saved = save_article(
+                db,
+                article,
+                raw=result.body,
+                content_type=content_type,
+                fallback_url=canonical_url(result.final_url),
+            )
             status = "new" if saved.created else ("updated" if saved.changed else "unchanged")
             outcomes.append(ImportOutcome(url, saved.id, status, article.title))
     return outcomes

@@ -25,9 +25,17 @@ from tuinews.fetch.feeds import MAX_ENTRIES
 from tuinews.fetch.lock import RefreshLock
 from tuinews.fetch.store_entries import FeedOutcome, store_feed
 from tuinews.store.db import open_db
-from tuinews.store.feeds import get_feed_states, list_pending, save_page, set_extract_error, update_feed_status
+from tuinews.store.feeds import (
+    get_feed_states,
+    list_pending,
+    save_page,
+    set_extract_error,
+    update_feed_status,
+)
 
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+)
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
 
 
@@ -35,7 +43,7 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0
 class RefreshOptions:
     """How hard and how politely to refresh."""
 
-    concurrency: int = 40
+    concurrency: int = 64
     per_host: int = 6
     limits: FetchLimits = FetchLimits()
     full_text: bool = True
@@ -43,6 +51,8 @@ class RefreshOptions:
     extract: bool = True
     """Run the background step (bodies, quotes, datelines) before returning."""
     max_entries: int = MAX_ENTRIES
+    entries_per_transaction: int = 1
+    """1: every article is committed on its own. More: that many per commit (faster; see `store_feed`)."""
     deadline: float = 600.0
     """Seconds for the network steps of the whole refresh."""
 
@@ -95,9 +105,12 @@ class RefreshSummary:
         """The one-line summary the CLI prints."""
         if self.error:
             return self.error
-        text = f"{len(self.feeds)} feeds: {self.new} new articles, {self.unchanged} unchanged, {self.failed} failed"
+        text = f"{len(self.feeds)} feeds: {self.new} new articles, {self.unchanged} unchanged, "
+        text += f"{self.failed} failed"
         if self.pages_fetched or self.pages_failed:
-            text += f"; {self.pages_fetched} pages fetched" + (f" ({self.pages_failed} failed)" if self.pages_failed else "")
+            text += f"; {self.pages_fetched} pages fetched" + (
+                f" ({self.pages_failed} failed)" if self.pages_failed else ""
+            )
         return text
 
 
@@ -127,7 +140,9 @@ async def refresh_feeds(
     try:
         db = _open(Path(db_path))
         try:
-            async with Fetcher(options.limits, concurrency=options.concurrency, per_host=options.per_host) as fetcher:
+            async with Fetcher(
+                options.limits, concurrency=options.concurrency, per_host=options.per_host
+            ) as fetcher:
                 try:
                     async with asyncio.timeout(options.deadline):
                         await _fetch_feeds(db, fetcher, feed_ids, options, summary, report)
@@ -138,7 +153,9 @@ async def refresh_feeds(
                 summary.requests = fetcher.requests
             summary.stored_seconds = time.perf_counter() - started
             if options.extract:
-                done, failed = extract_pending(db, progress=lambda d, t: report(RefreshProgress("extract", d, t)))
+                done, failed = extract_pending(
+                    db, progress=lambda d, t: report(RefreshProgress("extract", d, t))
+                )
                 summary.extracted, summary.extract_failed = done, failed
         finally:
             db.close()
@@ -150,15 +167,28 @@ async def refresh_feeds(
 
 
 async def _fetch_feeds(
-    db: Database, fetcher: Fetcher, feed_ids: Iterable[int] | None, options: RefreshOptions,
-    summary: RefreshSummary, report: Callable[[RefreshProgress], None],
+    db: Database,
+    fetcher: Fetcher,
+    feed_ids: Iterable[int] | None,
+    options: RefreshOptions,
+    summary: RefreshSummary,
+    report: Callable[[RefreshProgress], None],
 ) -> None:
     states = get_feed_states(db, feed_ids)
     report(RefreshProgress("feeds", 0, len(states)))
 
     async def one(state):  # type: ignore[no-untyped-def]
-        result = await fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified, accept=FEED_ACCEPT)
-        outcome = store_feed(db, state, result, full_text=options.full_text, max_entries=options.max_entries)
+        result = await fetcher.fetch(
+            state.url, etag=state.etag, last_modified=state.last_modified, accept=FEED_ACCEPT
+        )
+        outcome = store_feed(
+            db,
+            state,
+            result,
+            full_text=options.full_text,
+            max_entries=options.max_entries,
+            per_transaction=options.entries_per_transaction,
+        )
         summary.feeds.append(outcome)
         report(RefreshProgress("feeds", len(summary.feeds), len(states), summary.new, outcome))
 
@@ -171,7 +201,9 @@ async def _fetch_feeds(
         for state in states:
             if state.id not in finished:
                 with contextlib.suppress(Exception):
-                    update_feed_status(db, state.id, status=None, error="the refresh stopped before this feed")
+                    update_feed_status(
+                        db, state.id, status=None, error="the refresh stopped before this feed"
+                    )
 
 
 async def _fetch_pages(

@@ -16,7 +16,9 @@ from lxml import etree
 from tuinews.extract.decode import decode_bytes
 
 _DOCTYPE = re.compile(r"<!DOCTYPE(?:[^\[>]|\[(?:[^\]\"']|\"[^\"]*\"|'[^']*')*\])*>", re.IGNORECASE)
-_DECLARATION = re.compile(r"<!(?:ENTITY|ELEMENT|ATTLIST|NOTATION)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+_DECLARATION = re.compile(
+    r"<!(?:ENTITY|ELEMENT|ATTLIST|NOTATION)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
@@ -64,12 +66,21 @@ def safe_xml_bytes(data: bytes, *, charset: str | None = None) -> bytes:
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, recover=True, remove_comments=True, remove_pis=True, encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        recover=True,
+        remove_comments=True,
+        remove_pis=True,
+        encoding="utf-8",
     )
 
 
-def parse_xml(data: bytes, *, base_url: str | None = None, charset: str | None = None) -> etree._Element | None:
+def parse_xml(
+    data: bytes, *, base_url: str | None = None, charset: str | None = None
+) -> etree._Element | None:
     """Parse feed or OPML bytes safely; None when nothing usable comes out."""
     try:
         root = etree.fromstring(safe_xml_bytes(data, charset=charset), _parser(), base_url=base_url)

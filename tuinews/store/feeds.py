@@ -25,7 +25,9 @@ def _feed(row: tuple[Any, ...]) -> Feed:
     return Feed(id_, url, title, site_url, json.loads(tags or "[]"), checked, status, error)
 
 
-def add_feed(db: Database, url: str, *, title: str | None = None, tags: Iterable[str] = ()) -> tuple[Feed, bool]:
+def add_feed(
+    db: Database, url: str, *, title: str | None = None, tags: Iterable[str] = ()
+) -> tuple[Feed, bool]:
     """Subscribe to `url` (tags are merged into an existing subscription); returns (feed, created)."""
     tags = [t.strip() for t in tags if t and t.strip()]
     with db.atomic():
@@ -72,7 +74,8 @@ def list_feeds(db: Database, ids: Iterable[int] | None = None) -> list[Feed]:
 def feed_article_counts(db: Database) -> dict[int, tuple[int, int]]:
     """(articles, unread) per feed id."""
     rows = db.execute(
-        "SELECT feed_id, count(*), sum(read_at IS NULL) FROM articles WHERE feed_id IS NOT NULL GROUP BY feed_id"
+        "SELECT feed_id, count(*), sum(read_at IS NULL) FROM articles "
+        "WHERE feed_id IS NOT NULL GROUP BY feed_id"
     ).fetchall()
     return {r[0]: (r[1], r[2] or 0) for r in rows}
 
@@ -128,7 +131,9 @@ def update_feed_status(
 
 def known_guids(db: Database, feed_id: int) -> set[str]:
     """The guids of a feed's entries already in the cache."""
-    rows = db.execute("SELECT guid FROM articles WHERE feed_id = ? AND guid IS NOT NULL", [feed_id]).fetchall()
+    rows = db.execute(
+        "SELECT guid FROM articles WHERE feed_id = ? AND guid IS NOT NULL", [feed_id]
+    ).fetchall()
     return {r[0] for r in rows}
 
 
@@ -137,9 +142,27 @@ def url_known(db: Database, url: str) -> bool:
     return db.execute("SELECT 1 FROM articles WHERE url = ?", [url]).fetchone() is not None
 
 
+_INSERT_PAGE = (
+    "INSERT OR REPLACE INTO pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)"
+)
 _ENTRY_COLUMNS = (
-    "url", "feed_id", "guid", "title", "dek", "byline", "published", "published_raw", "updated", "updated_raw",
-    "published_utc", "body_markdown", "content_hash", "source_kind", "fetched_at", "sort_key", "pending",
+    "url",
+    "feed_id",
+    "guid",
+    "title",
+    "dek",
+    "byline",
+    "published",
+    "published_raw",
+    "updated",
+    "updated_raw",
+    "published_utc",
+    "body_markdown",
+    "content_hash",
+    "source_kind",
+    "fetched_at",
+    "sort_key",
+    "pending",
 )
 _INSERT_ENTRY = (
     f"INSERT INTO articles ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}) "
@@ -160,7 +183,7 @@ def save_entry(db: Database, row: dict[str, Any], raw: bytes | None, content_typ
         article_id = int(cursor.lastrowid or 0)
         if raw is not None:
             db.execute(
-                "INSERT OR REPLACE INTO pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)",
+                _INSERT_PAGE,
                 [article_id, row["url"], content_type, zlib.compress(raw, 1), row["fetched_at"]],
             )
     return article_id
@@ -170,7 +193,7 @@ def save_page(db: Database, article_id: int, url: str, raw: bytes, content_type:
     """Keep a fetched page beside its article and queue it for extraction."""
     with db.atomic():
         db.execute(
-            "INSERT OR REPLACE INTO pages (article_id, url, content_type, body, fetched_at) VALUES (?, ?, ?, ?, ?)",
+            _INSERT_PAGE,
             [article_id, url, content_type, zlib.compress(raw, 1), utc_now()],
         )
         db.execute("UPDATE articles SET pending = 'page', extract_error = NULL WHERE id = ?", [article_id])
@@ -204,7 +227,9 @@ def list_pending(db: Database, kind: str, *, after: int = 0, limit: int = 200) -
         """,
         [kind, after, limit],
     ).fetchall()
-    return [PendingArticle(r[0], r[1], r[2], r[3], r[4], zlib.decompress(r[5]) if r[5] else None) for r in rows]
+    return [
+        PendingArticle(r[0], r[1], r[2], r[3], r[4], zlib.decompress(r[5]) if r[5] else None) for r in rows
+    ]
 
 
 def clear_pending(db: Database, article_id: int) -> None:
