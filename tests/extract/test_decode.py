@@ -28,7 +28,9 @@ FRENCH = (
 
 def _page(text: str, meta: str = "") -> str:
     paragraphs = "".join(f"<p>{text}</p>" for _ in range(1))
-    return f"<html><head>{meta}<title>Budget</title></head><body><article>{paragraphs}</article></body></html>"
+    return (
+        f"<html><head>{meta}<title>Budget</title></head><body><article>{paragraphs}</article></body></html>"
+    )
 
 
 @pytest.mark.parametrize(
@@ -49,7 +51,9 @@ def test_legacy_encodings_come_out_readable(text: str, encoding: str, meta: str)
     assert extract_document(data, name="page.html").markdown.strip() == text
 
 
-@pytest.mark.parametrize(("text", "encoding"), [(RUSSIAN, "cp1251"), (JAPANESE, "shift_jis"), (FRENCH, "latin-1")])
+@pytest.mark.parametrize(
+    ("text", "encoding"), [(RUSSIAN, "cp1251"), (JAPANESE, "shift_jis"), (FRENCH, "latin-1")]
+)
 def test_pages_mislabelled_as_utf8_are_detected(text: str, encoding: str) -> None:
     data = _page(text, '<meta charset="utf-8">').encode(encoding)
     assert text in decode_bytes(data)

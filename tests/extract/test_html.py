@@ -25,7 +25,7 @@ def harbour() -> Article:
     return _article("harbour-flood")
 
 
-@pytest.mark.parametrize("name", ["harbour-flood", "market-mojibake", "members-only"])
+@pytest.mark.parametrize("name", ["harbour-flood", "market-mojibake", "members-only", "ferry-app-shell"])
 def test_page_gives_the_expected_markdown(name: str) -> None:
     expected = (PAGES / f"{name}.md").read_text(encoding="utf-8")
     assert _article(name).markdown == expected
@@ -66,12 +66,22 @@ def test_embedded_tweet_and_video_are_one_line_links(harbour: Article) -> None:
 
 
 def test_tables_become_markdown_tables(harbour: Article) -> None:
-    assert "| Street | Homes flooded |\n| --- | --- |\n| Quay Street | 31 |\n| Net Loft Lane | 9 |" in harbour.markdown
+    assert (
+        "| Street | Homes flooded |\n| --- | --- |\n| Quay Street | 31 |\n| Net Loft Lane | 9 |"
+        in harbour.markdown
+    )
 
 
 def test_furniture_lines_are_gone(harbour: Article) -> None:
     body = harbour.markdown.casefold()
-    for furniture in ("advertisement", "read more", "newsletter", "cookies", "most read", "all rights reserved"):
+    for furniture in (
+        "advertisement",
+        "read more",
+        "newsletter",
+        "cookies",
+        "most read",
+        "all rights reserved",
+    ):
         assert furniture not in body
 
 
@@ -127,10 +137,52 @@ def test_only_input_without_any_text_is_an_error(data: bytes) -> None:
 def test_comments_inside_a_sentence_do_not_split_it() -> None:
     page = (
         "<html><head><title>Quay</title></head><body><article>"
-        "<p>The harbour master said the gates were inspected very <!-- -->recently, in<!-- --> March, and passed.</p>"
+        "<p>The harbour master said the gates were inspected very <!-- -->recently, "
+        "in<!-- --> March, and passed.</p>"
         "<p>Repairs to the eastern gate will start next week and take about a month, the board said.</p>"
         "<p>Boat owners have been asked to move their moorings to the inner basin until the work is done.</p>"
         "</article></body></html>"
     )
     body = extract_document(page.encode(), name="quay.html").markdown
-    assert body.startswith("The harbour master said the gates were inspected very recently, in March, and passed.\n")
+    assert body.startswith(
+        "The harbour master said the gates were inspected very recently, in March, and passed.\n"
+    )
+
+
+def test_provenance_is_jsonld_when_the_page_states_more_than_it_shows() -> None:
+    article = _article("ferry-app-shell")
+    assert article.source_kind == "jsonld"
+    assert article.markdown.count("\n\n") == 4  # the stated body's five paragraphs
+    assert article.dateline.byline == ["Idris Vellacott"]
+
+
+def test_provenance_stays_html_when_the_page_text_is_complete(harbour: Article) -> None:
+    assert harbour.source_kind == "html"
+
+
+def test_jsonld_body_is_not_preferred_when_it_adds_little_or_is_another_text() -> None:
+    from tuinews.extract.jsonld import prefer_jsonld
+
+    extracted = " ".join(f"word{i}" for i in range(300))
+    assert not prefer_jsonld(extracted, extracted + " a few more words at the end")
+    assert prefer_jsonld("Just a teaser line here.", " ".join(f"word{i}" for i in range(200)))
+    unrelated = " ".join(f"other{i}" for i in range(700))
+    assert not prefer_jsonld(extracted, unrelated)
+
+
+def test_hover_cards_inside_a_sentence_are_removed_but_the_name_stays() -> None:
+    card = (
+        '<span class="rollover-people"><a href="/people/ada-quist">Ada Quist</a>'
+        '<span class="rollover-people-block"><img src="/ada.jpg" alt="">'
+        '<a href="/a">Quist backs harbour levy</a> <a href="/b">Quist named to ports board</a></span></span>'
+    )
+    page = (
+        "<html><head><title>Levy</title></head><body><article>"
+        f"<p>The harbour levy was approved after {card} (Ind.) changed her vote at the last minute.</p>"
+        "<p>The levy will add two pounds to every mooring fee from June, the council said on Monday.</p>"
+        "<p>Boat owners said they would challenge the decision at the next full council meeting.</p>"
+        "</article></body></html>"
+    )
+    body = extract_document(page.encode(), name="levy.html").markdown
+    assert "after [Ada Quist](/people/ada-quist) (Ind.) changed her vote" in body
+    assert "ports board" not in body and "backs harbour levy" not in body

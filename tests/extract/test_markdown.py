@@ -17,15 +17,27 @@ def test_headings_are_atx_and_at_most_three_deep() -> None:
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        ('<p>See <a href="https://example.org/a">the report</a>.</p>', "See [the report](https://example.org/a).\n"),
+        (
+            '<p>See <a href="https://example.org/a">the report</a>.</p>',
+            "See [the report](https://example.org/a).\n",
+        ),
         ('<p>A <a href="javascript:alert(1)">trap</a> here.</p>', "A trap here.\n"),
         ('<p>A <a href="data:text/html,x">data link</a> here.</p>', "A data link here.\n"),
         ('<p>Nothing<a href="https://example.org/x"></a> more.</p>', "Nothing more.\n"),
         ('<p>Arrow <a href="https://example.org/x">›</a> only.</p>', "Arrow › only.\n"),
         ('<p>Jump <a href="#section-2">below</a>.</p>', "Jump below.\n"),
-        ('<p>Mail <a href="mailto:desk@example.org">the desk</a>.</p>', "Mail [the desk](mailto:desk@example.org).\n"),
-        ('<p>Raw <a href="https://example.org/p">https://example.org/p</a>.</p>', "Raw <https://example.org/p>.\n"),
-        ('<p><a href="https://example.org/a?id=3&utm_source=x&fbclid=y">Story</a></p>', "[Story](https://example.org/a?id=3)\n"),
+        (
+            '<p>Mail <a href="mailto:desk@example.org">the desk</a>.</p>',
+            "Mail [the desk](mailto:desk@example.org).\n",
+        ),
+        (
+            '<p>Raw <a href="https://example.org/p">https://example.org/p</a>.</p>',
+            "Raw <https://example.org/p>.\n",
+        ),
+        (
+            '<p><a href="https://example.org/a?id=3&utm_source=x&fbclid=y">Story</a></p>',
+            "[Story](https://example.org/a?id=3)\n",
+        ),
     ],
 )
 def test_links_are_safe_short_and_never_empty(html: str, expected: str) -> None:
@@ -45,11 +57,16 @@ def test_images_become_their_alt_text_or_caption() -> None:
     assert html_to_markdown('<p>Spacer<img src="s.gif" alt="">.</p>') == "Spacer.\n"
     figure = '<figure><img src="x.jpg" alt="ignored"><figcaption>Crews at the quay.</figcaption></figure>'
     assert "*Photo: Crews at the quay.*" in html_to_markdown(figure)
-    assert html_to_markdown("<figure><figcaption>Video: The surge</figcaption></figure>") == "*Video: The surge*\n"
+    assert (
+        html_to_markdown("<figure><figcaption>Video: The surge</figcaption></figure>")
+        == "*Video: The surge*\n"
+    )
 
 
 def test_tables_get_a_header_row_even_without_th() -> None:
-    md = html_to_markdown("<table><tr><td>Town</td><td>Homes</td></tr><tr><td>Northgate</td><td>12</td></tr></table>")
+    md = html_to_markdown(
+        "<table><tr><td>Town</td><td>Homes</td></tr><tr><td>Northgate</td><td>12</td></tr></table>"
+    )
     assert md == "| Town | Homes |\n| --- | --- |\n| Northgate | 12 |\n"
 
 
@@ -64,7 +81,8 @@ def test_furniture_lines_and_blank_runs_are_removed() -> None:
 
 
 def test_scripts_styles_and_controls_leave_nothing_but_a_form_keeps_its_text() -> None:
-    html = "<p>Kept.</p><script>var a = 1;</script><style>p{}</style><form><input value='x'><button>Go</button></form>"
+    html = "<p>Kept.</p><script>var a = 1;</script><style>p{}</style>"
+    html += "<form><input value='x'><button>Go</button></form>"
     assert html_to_markdown(html) == "Kept.\n"
     # Some sites wrap the whole page in one <form>: its text is the article.
     assert html_to_markdown("<form><p>Inside a form.</p></form>") == "Inside a form.\n"
@@ -84,6 +102,11 @@ def test_mojibake_is_fixed_and_clean_text_untouched() -> None:
 
 
 def test_embed_paragraph_folds_into_one_link() -> None:
-    block = f"Tweet: “Stay off the quay.” — Lifeboat (@rnli) [{EMBED_MARK}](https://twitter.com/rnli/status/1)"
-    assert one_line_embeds(block) == "[Tweet: “Stay off the quay.” — Lifeboat (@rnli)](https://twitter.com/rnli/status/1)"
+    block = (
+        f"Tweet: “Stay off the quay.” — Lifeboat (@rnli) [{EMBED_MARK}](https://twitter.com/rnli/status/1)"
+    )
+    assert (
+        one_line_embeds(block)
+        == "[Tweet: “Stay off the quay.” — Lifeboat (@rnli)](https://twitter.com/rnli/status/1)"
+    )
     assert one_line_embeds("A plain paragraph.") == "A plain paragraph."

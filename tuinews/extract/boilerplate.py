@@ -22,17 +22,20 @@ _LEAD_IN = re.compile(
     r"see more|see also|more|more from [\w .'’-]+|more on this( story)?|also on [\w.-]+|also|don'?t miss|"
     r"recommended( for you| reading)?|you (may|might) also like|you may be interested in|watch|watch now|"
     r"listen|trending|popular|most read|latest|top stories|editor'?s picks?|"
-    r"further reading|in other news|sponsored|advertisement|promoted|partner content)\b\s*[:|.…-]",
+    r"further reading|in other news|sponsored|advertisement|promoted|partner content|tags?|topics?)"
+    r"\b\s*[:|.…-]",
     re.IGNORECASE,
 )
 
 #: Whole blocks that are nothing but furniture.
 _WHOLE = re.compile(
-    r"^\W*(advertisement|advert|ad|sponsored( content)?|read more|continue reading|read the full (story|article)|"
-    r"comments?|\d+ comments?|show comments|view comments|leave a comment|add a comment|join the conversation|"
+    r"^\W*(advertisement|advert|ad|sponsored( content)?|read more|continue reading|"
+    r"read the full (story|article)|comments?|\d+ comments?|show comments|view comments|leave a comment|"
+    r"add a comment|join the conversation|"
     r"share|share this( article| story)?|share on \w+|tweet|email|print|save|"
     r"you (may|might) also like|related( articles| stories| posts| coverage)?|more stories|more from .{1,40}|"
-    r"recommended|trending( now)?|most popular|most read|see more photos|see tweets|tell us what you think|"
+    r"recommended|trending( now)?|most popular|most read|see more photos|tell us what you think|"
+    r"don['’]?t miss|"
     r"listen to this article|skip to (main )?content|back to top|scroll to top|image|photo|video|"
     r"subscribe|sign up|log ?in|register|this article is more than \d+ \w+ old|loading\W*)\W*$",
     re.IGNORECASE,
@@ -40,9 +43,10 @@ _WHOLE = re.compile(
 
 #: Promotion and housekeeping wording anywhere in a short block.
 _PITCH = re.compile(
-    r"(sign up (for|to)|subscribe (to|for|now|today)|newsletters?\b.{0,60}\b(inbox|sign up|subscribe|free|daily|"
-    r"weekly|delivered)|delivered (straight |right |directly )?to your (inbox|letterbox|door)|"
-    r"(in|to) your inbox|follow (us|him|her|them|[\w.@ ]{1,40}) on (twitter|facebook|instagram|linkedin|youtube)|"
+    r"(sign up (for|to)|subscribe (to|for|now|today)|"
+    r"newsletters?\b.{0,60}\b(inbox|sign up|subscribe|free|daily|weekly|delivered)|"
+    r"delivered (straight |right |directly )?to your (inbox|letterbox|door)|(in|to) your inbox|"
+    r"follow (us|him|her|them|[\w.@ ]{1,40}) on (twitter|facebook|instagram|linkedin|youtube)|"
     r"like this story\?|share (it|this( story| article)?) with|click here (for|to)|"
     r"tell us what you think|join the (conversation|discussion)|comments? (are|is) (closed|moderated)|"
     r"download (the|our) (free )?app|get the (app|latest)|filed under\s*:|"
@@ -69,8 +73,8 @@ def plain(block: str) -> str:
 def is_furniture(block: str) -> bool:
     """True when a short Markdown block is navigation, promotion or page housekeeping."""
     text = plain(block)
-    if not text:
-        return True
+    if not re.search(r"\w", text):
+        return True  # stray punctuation, rules, empty emphasis
     if len(text.split()) > SHORT_BLOCK_WORDS:
         return False
     return bool(_WHOLE.match(text) or _LEAD_IN.match(text) or _PITCH.search(text))
@@ -88,6 +92,17 @@ def _is_link_list(block: str) -> bool:
     return bool(items) and all(re.match(r"^\s*([-*+]|\d+\.)\s+\[[^\]]+\]\([^)]*\)\s*$", i) for i in items)
 
 
+def _is_link_line(block: str) -> bool:
+    """A block of two or more headline-length links and nothing else (teasers run together).
+
+    One link alone may be a sentence the page made clickable, so it stays.
+    """
+    texts = _LINK.findall(block)
+    if len(texts) < 2 or any(len(text.split()) > 16 for text in texts):
+        return False
+    return not re.search(r"\w", _MARKUP.sub(" ", _LINK.sub(" ", block)))
+
+
 def filter_blocks(blocks: list[str]) -> tuple[list[str], list[str]]:
     """(kept body blocks, credit lines) after dropping furniture and trimming a dangling tail.
 
@@ -99,7 +114,7 @@ def filter_blocks(blocks: list[str]) -> tuple[list[str], list[str]]:
     for block in blocks:
         if is_credit(block):
             credits.append(plain(block))
-        elif not is_furniture(block):
+        elif not is_furniture(block) and not _is_link_line(block):
             kept.append(block)
     while kept and (kept[-1].lstrip().startswith("#") or _is_link_list(kept[-1]) or is_furniture(kept[-1])):
         kept.pop()

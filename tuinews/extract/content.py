@@ -7,25 +7,62 @@ plain text is returned and the caller marks the article as not extracted.
 
 from __future__ import annotations
 
-import trafilatura
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura import bare_extraction
+from trafilatura.htmlprocessing import build_html_output
+from trafilatura.settings import Document
 
 #: Elements whose text is never article text (for the plain-text fallback).
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "nav", "footer", "form", "button")
 _BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol", "table", "pre", "figure")
 
 
+#: Class names of hover cards: a person's photo and latest headlines hidden inside a sentence.
+_POPUP = re.compile(r"(^|[\s_-])(tooltip|popover|popup|hovercard|hover-card|rollover)", re.IGNORECASE)
+
+
+def prune_popups(tree: lxml_html.HtmlElement) -> None:
+    """Remove hover cards in place, innermost first, keeping the link they hang from.
+
+    Only a card holding an image or two or more links goes, so a wrapper left with just the name's
+    link (the text of the sentence) stays.
+    """
+    candidates = [node for node in tree.xpath("//body//*[@class]") if _POPUP.search(node.get("class", ""))]
+    for node in reversed(candidates):
+        if node.getparent() is None:
+            continue
+        if node.find(".//img") is not None or len(node.xpath(".//a")) >= 2:
+            node.drop_tree()
+
+
+#: Below this many words a fast extraction may have picked a sidebar: run the full cascade.
+RECHECK_WORDS = 200
+
 def main_html(tree: lxml_html.HtmlElement, url: str | None = None) -> str | None:
     """The article as an HTML fragment, or None when the extractor finds no article.
 
-    favor_precision scores best on the benchmark corpus (fewer share bars and teasers); its occasional
-    misses are recovered from JSON-LD or the fallbacks below.
+    trafilatura in precision mode, which scores best on the benchmark corpus. Its fast mode first
+    (no comparison with readability and jusText); the full cascade only when the fast result is short,
+    which on the corpus is exactly where the two differ, at two thirds of the cost on the other pages.
+    `bare_extraction` rather than `extract`, which would also hash the text for deduplication.
     """
+    found = _extract(tree, url, fast=True)
+    if found is None or len((found.raw_text or "").split()) < RECHECK_WORDS:
+        found = _extract(tree, url, fast=False) or found
+    if found is None or not (found.raw_text or "").strip():
+        return None
+    return build_html_output(found)
+
+
+def _extract(tree: lxml_html.HtmlElement, url: str | None, *, fast: bool) -> Document | None:
     try:
-        found = trafilatura.extract(
+        found = bare_extraction(
             tree,
             url=url,
+            fast=fast,
             output_format="html",
             favor_precision=True,
             include_links=True,
@@ -36,7 +73,7 @@ def main_html(tree: lxml_html.HtmlElement, url: str | None = None) -> str | None
         )
     except (ValueError, TypeError, etree.LxmlError):
         return None
-    return found or None
+    return found if isinstance(found, Document) and found.body is not None and found.raw_text else None
 
 
 def fallback_html(tree: lxml_html.HtmlElement) -> str:
@@ -63,8 +100,32 @@ def page_plain_text(tree: lxml_html.HtmlElement) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-_BREAKING = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-             "blockquote", "header", "main", "aside", "figure", "figcaption", "pre", "table", "ul", "ol", "dd"}
+_BREAKING = {
+    "p",
+    "div",
+    "li",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "section",
+    "article",
+    "blockquote",
+    "header",
+    "main",
+    "aside",
+    "figure",
+    "figcaption",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+}
 
 
 def _visible_text(root: lxml_html.HtmlElement) -> list[str]:

@@ -31,7 +31,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
-    candidates = [_known(declared)]
+    candidates: list[str | None] = [_known(declared)]
     meta = _META_CHARSET.search(data[:4096])
     if meta:
         candidates.append(_known(meta.group(1).decode("ascii", "ignore")))
@@ -40,9 +40,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
         if encoding is None:
             continue
         if encoding == "utf-8":
-            text = _lenient_utf8(data)
-            if text is not None:
-                return text
+            lenient = _lenient_utf8(data)
+            if lenient is not None:
+                return lenient
             continue
         # Latin-1 decodes anything, so a page labelled Latin-1 that is really UTF-8 is tried as UTF-8 first.
         if encoding in ("latin-1", "iso8859-1", "cp1252") and _is_utf8(data):

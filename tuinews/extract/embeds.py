@@ -18,8 +18,12 @@ EMBED_MARK = "\ue0e0"
 
 _TWEET_CLASS = re.compile(r"\b(twitter-tweet|twitter-video|tweet-embed|embedded-tweet)\b")
 _STATUS = re.compile(r"^https?://(www\.|mobile\.)?(twitter|x)\.com/[^/]+/status(es)?/\d+")
-_VIDEO_HOST = re.compile(r"(youtube(-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|facebook\.com/plugins/video)")
-_EMBED_BLOCK = re.compile(rf"^(?P<text>(Tweet|Video)\b.*?)\s*\[{EMBED_MARK}\]\((?P<url>[^)\s]+)\)\s*$", re.DOTALL)
+_VIDEO_HOST = re.compile(
+    r"(youtube(-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|facebook\.com/plugins/video)"
+)
+_EMBED_BLOCK = re.compile(
+    rf"^(?P<text>(Tweet|Video)\b.*?)\s*\[{EMBED_MARK}\]\((?P<url>[^)\s]+)\)\s*$", re.DOTALL
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -51,7 +55,7 @@ def _tweet(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     whole = _text(node)
     paragraphs = [_text(p) for p in node.iter("p")]
     words = " ".join(p for p in paragraphs if p)
-    credit = whole[len(words):].strip() if words and whole.startswith(words) else ""
+    credit = whole[len(words) :].strip() if words and whole.startswith(words) else ""
     if not words:
         words, _, credit = whole.rpartition("\u2014")
         credit = "\u2014" + credit if words else ""
@@ -81,7 +85,9 @@ def _figure(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         return None
     para = lxml_html.Element("p")
     emphasis = lxml_html.Element("em")
-    emphasis.text = text if re.match(r"^(photo|image|picture|video|graphic)\b", text, re.I) else f"Photo: {text}"
+    emphasis.text = (
+        text if re.match(r"^(photo|image|picture|video|graphic)\b", text, re.I) else f"Photo: {text}"
+    )
     para.append(emphasis)
     return para
 

@@ -15,8 +15,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tuinews.extract.boilerplate import filter_blocks
-from tuinews.extract.content import fallback_html, main_html, page_plain_text
+from tuinews.extract.content import fallback_html, main_html, page_plain_text, prune_popups
+from tuinews.extract.dek import page_dek
 from tuinews.extract.embeds import one_line_embeds, rewrite_embeds
+from tuinews.extract.jsonld import article_body, prefer_jsonld
 from tuinews.extract.markdown import html_to_markdown
 from tuinews.extract.structured import byline_lines, parse_page_meta
 from tuinews.extract.typography import tidy_text
@@ -27,7 +29,9 @@ NOT_EXTRACTED_NOTE = "*tuinews could not find the article in this page; showing 
 
 #: Comments go at parse time: the extractor loses the text beside a comment (React pages put `<!-- -->`
 #: between the pieces of one sentence).
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+_PARSER = lxml_html.HTMLParser(
+    remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+)
 _BY_LINE = re.compile(r"^\s*(by|von|par|por)\s+\S", re.IGNORECASE)
 
 
@@ -54,20 +58,6 @@ def looks_like_html(text: str) -> bool:
 
 def _squash(text: str) -> str:
     return " ".join(re.sub(r"[*_#>]", " ", text).split()).casefold()
-
-
-_DEK_XPATH = (
-    '//*[contains(@class, "dek") or contains(@class, "standfirst") or contains(@class, "subtitle")'
-    ' or contains(@class, "subheadline") or contains(@class, "summary")][self::p or self::h2 or self::div]'
-)
-
-
-def _dek(tree: lxml_html.HtmlElement) -> str | None:
-    for node in tree.xpath(_DEK_XPATH)[:3]:
-        text = " ".join(node.text_content().split())
-        if 20 <= len(text) <= 400:
-            return text
-    return None
 
 
 def _body_blocks(markdown: str, meta: PageMeta, furniture: list[str], standfirst: str | None) -> list[str]:
@@ -110,12 +100,13 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     try:
         tree = lxml_html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError):
-        tree = lxml_html.document_fromstring(f"<html><body><pre>{_escape(text)}</pre></body></html>", parser=_PARSER)
+        tree = lxml_html.document_fromstring(
+            f"<html><body><pre>{_escape(text)}</pre></body></html>", parser=_PARSER
+        )
     meta = parse_page_meta(tree)
     if url and not meta.url:
         meta.url = url
-    standfirst = _dek(tree)
-    meta.dek = meta.dek or standfirst
+    meta.dek, standfirst = page_dek(tree, meta.dek, meta.title)
     for name in ("title", "dek"):
         value = getattr(meta, name)
         if value:
@@ -124,9 +115,17 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     page.captions = [tidy_text(" ".join(c.text_content().split())) for c in tree.xpath("//figcaption")]
     page.captions = [c for c in page.captions if c]
     rewrite_embeds(tree, captions=False)
-    blocks = _body_blocks(html_to_markdown(main_html(tree, meta.url or url) or ""), meta, page.furniture, standfirst)
+    prune_popups(tree)
+    blocks = _body_blocks(
+        html_to_markdown(main_html(tree, meta.url or url) or ""), meta, page.furniture, standfirst
+    )
     if not blocks:
         blocks = _body_blocks(html_to_markdown(fallback_html(tree)), meta, page.furniture, standfirst)
+    stated = article_body(tree)
+    if stated and prefer_jsonld("\n\n".join(blocks), stated):
+        stated_blocks = _body_blocks(stated, meta, page.furniture, standfirst)
+        if stated_blocks:
+            blocks, page.source_kind = stated_blocks, "jsonld"
     if blocks:
         page.body = "\n\n".join(blocks) + "\n"
         return page

@@ -21,14 +21,41 @@ from tuinews.extract.typography import tidy_text
 
 _SAFE_LINK = re.compile(r"^(https?:|mailto:|/|#|\.)", re.IGNORECASE)
 #: An image inside these reads as a word of the text (an icon, a logo), not as a picture of its own.
-_INLINE_PARENTS = {"_inline", "a", "p", "span", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong"}
+_INLINE_PARENTS = {
+    "_inline",
+    "a",
+    "p",
+    "span",
+    "li",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "em",
+    "strong",
+}
 #: Elements whose content is never text to read.
-_DROPPED = ["script", "style", "noscript", "template", "svg", "button", "input", "select", "textarea", "object"]
+_DROPPED = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "object",
+]
 _WORD = re.compile(r"\w")
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ito|smid|ref|src|mod|taid)$", re.I)
 _FURNITURE_LINE = re.compile(
-    r"^\s*[*_]*\s*(advertisement|advert|sponsored|read more|continue reading|also read|share|share this article|"
-    r"listen to this article|subscribe|sign up|skip to (main )?content)\s*:?\s*[*_]*\s*$",
+    r"^\s*[*_]*\s*(advertisement|advert|sponsored|read more|continue reading|also read|share|"
+    r"share this article|listen to this article|subscribe|sign up|skip to (main )?content)\s*:?\s*[*_]*\s*$",
     re.IGNORECASE,
 )
 
@@ -41,7 +68,9 @@ def short_url(href: str) -> str:
         return href
     if not parts.query and not parts.fragment:
         return href
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    )
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
@@ -53,7 +82,12 @@ class NewsConverter(MarkdownConverter):
         text = " ".join(text.split())
         if not text:
             return ""
-        if not href or not _SAFE_LINK.match(href) or href.startswith("#") or not _WORD.search(text.replace(EMBED_MARK, "x")):
+        if (
+            not href
+            or not _SAFE_LINK.match(href)
+            or href.startswith("#")
+            or not _WORD.search(text.replace(EMBED_MARK, "x"))
+        ):
             return text  # unsafe, in-page or wordless ("." or "›"): the text alone
         href = short_url(href).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         text = text.replace("[", "(").replace("]", ")")

@@ -11,8 +11,17 @@ from lxml import html as lxml_html
 
 from tuinews.models import PageMeta
 
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                  "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting"}
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+}
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
@@ -71,38 +80,54 @@ def jsonld_article(tree: lxml_html.HtmlElement) -> dict[str, Any] | None:
     return None
 
 
-def _meta(tree: lxml_html.HtmlElement, *keys: str) -> str | None:
-    for key in keys:
+def _meta_index(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Every `<meta>` content by its property/name/itemprop (first non-empty one wins), in one pass."""
+    index: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        content = node.get("content")
+        if not content or not content.strip():
+            continue
         for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
-            for value in found:
-                if value and value.strip():
-                    return " ".join(value.split())
+            key = node.get(attr)
+            if key and key not in index:
+                index[key] = " ".join(content.split())
+    return index
+
+
+def _meta(index: dict[str, str], *keys: str) -> str | None:
+    for key in keys:
+        if key in index:
+            return index[key]
     return None
 
 
 def parse_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     """Everything the page says about itself, structured data first."""
     ld = jsonld_article(tree) or {}
+    tags = _meta_index(tree)
     meta = PageMeta()
-    meta.title = _text(ld.get("headline")) or _meta(tree, "og:title", "twitter:title") or _title_tag(tree)
-    meta.dek = _text(ld.get("description")) or _meta(tree, "og:description", "description", "twitter:description")
+    meta.title = _text(ld.get("headline")) or _meta(tags, "og:title", "twitter:title") or _title_tag(tree)
+    meta.dek = _text(ld.get("description")) or _meta(
+        tags, "og:description", "description", "twitter:description"
+    )
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta.url = (canonical[0].strip() if canonical else None) or _meta(tree, "og:url") or _text(ld.get("url"))
+    meta.url = (canonical[0].strip() if canonical else None) or _meta(tags, "og:url") or _text(ld.get("url"))
     meta.byline = _names(ld.get("author")) if ld.get("author") else []
     if not meta.byline:
-        author = _meta(tree, "author", "article:author", "dc.creator", "DC.creator")
+        author = _meta(tags, "author", "article:author", "dc.creator", "DC.creator")
         if author and not author.startswith("http"):
             meta.byline = [author]
-    meta.outlet = _meta(tree, "og:site_name", "application-name") or next(iter(_names(ld.get("publisher"))), None)
-    meta.section = _text(ld.get("articleSection")) or _meta(tree, "article:section", "section")
+    meta.outlet = _meta(tags, "og:site_name", "application-name") or next(
+        iter(_names(ld.get("publisher"))), None
+    )
+    meta.section = _text(ld.get("articleSection")) or _meta(tags, "article:section", "section")
     times = tree.xpath("//time/@datetime")
     meta.published = (
         _text(ld.get("datePublished"))
-        or _meta(tree, "article:published_time", "datePublished", "dc.date", "DC.date.issued", "pubdate")
+        or _meta(tags, "article:published_time", "datePublished", "dc.date", "DC.date.issued", "pubdate")
         or (times[0] if times else None)
     )
-    meta.updated = _text(ld.get("dateModified")) or _meta(tree, "article:modified_time", "dateModified")
+    meta.updated = _text(ld.get("dateModified")) or _meta(tags, "article:modified_time", "dateModified")
     lang = tree.xpath("/html/@lang")
     meta.language = _text(ld.get("inLanguage")) or (lang[0].strip() if lang and lang[0].strip() else None)
     if meta.language:
