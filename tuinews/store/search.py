@@ -45,27 +45,51 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
-def search_articles(db: Database, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-    """Articles matching `text`, best first (bm25, title weighted highest)."""
+#: Ranking looks at the newest this-many matches: a word found in most of a huge cache would
+#: otherwise mean scoring every article on each keystroke. News readers want the recent ones anyway.
+RANK_WINDOW = 500
+
+
+def search_articles(
+    db: Database, text: str, *, limit: int = 20, offset: int = 0, snippets: bool = True
+) -> list[SearchHit]:
+    """Articles matching `text`, best first (bm25, title weighted highest) among the newest matches.
+
+    Snippets cost a few milliseconds per long article, so a caller showing a few results at a time
+    can ask for none here and fill the visible ones with `add_snippets`.
+    """
     match = fts_query(text)
     rows = db.execute(
-        f"""
-        SELECT a.id, a.title, a.url,
-               snippet(articles_fts, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) AS body_snip,
-               snippet(articles_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) AS title_snip,
-               a.published, a.outlet
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH ?
-        ORDER BY bm25(articles_fts, 10.0, 4.0, 2.0, 1.0)
-        LIMIT ? OFFSET ?
+        """
+        SELECT a.id, a.title, a.url, a.published, a.outlet FROM (
+            SELECT rowid, bm25(articles_fts, 10.0, 4.0, 2.0, 1.0) AS score
+            FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+        ) AS ranked JOIN articles a ON a.id = ranked.rowid
+        ORDER BY ranked.score, ranked.rowid DESC LIMIT ? OFFSET ?
         """,
-        [match, limit, offset],
+        [match, RANK_WINDOW, limit, offset],
     ).fetchall()
-    hits = []
-    for id_, title, url, body_snip, title_snip, published, outlet in rows:
-        snippet = body_snip if MARK_OPEN in body_snip else title_snip
-        hits.append(SearchHit(id_, title, url, " ".join(snippet.split()), published, outlet))
+    hits = [SearchHit(id_, title, url, "", published, outlet) for id_, title, url, published, outlet in rows]
+    if snippets:
+        add_snippets(db, text, hits)
     return hits
+
+
+def add_snippets(db: Database, text: str, hits: list[SearchHit]) -> None:
+    """Fill in each hit's snippet: the best-matching stretch of its body (or its title)."""
+    match = fts_query(text)
+    for hit in hits:
+        row = db.execute(
+            f"""
+            SELECT snippet(articles_fts, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16),
+                   snippet(articles_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16)
+            FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
+            """,
+            [match, hit.id],
+        ).fetchone()
+        if row:
+            snippet = row[0] if MARK_OPEN in row[0] else row[1]
+            hit.snippet = " ".join(snippet.split())
 
 
 def snippet_with(snippet: str, open_mark: str, close_mark: str) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,9 +15,17 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuinews.sanitize import clean_line
-from tuinews.store.search import MARK_CLOSE, MARK_OPEN, SearchError, SearchHit, search_articles
+from tuinews.store.search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    SearchError,
+    SearchHit,
+    add_snippets,
+    search_articles,
+)
 
 RESULT_LIMIT = 50
+FIRST_SNIPPETS = 10
 
 
 @dataclass
@@ -60,6 +69,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         super().__init__()
         self.initial_query = query
         self.hits: list[SearchHit] = []
+        self.shown_query = ""
+        """The query whose results are on screen."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -85,20 +96,27 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def run_search(self, query: str) -> None:
         """Query the FTS index off the UI thread; the newest query wins."""
         if not query.strip():
-            self.app.call_from_thread(self._show, [], "")
+            self.app.call_from_thread(self._show, [], "", query)
             return
+        db = self.app.reader.db()  # type: ignore[attr-defined]
         try:
-            hits = search_articles(self.app.reader.db(), query, limit=RESULT_LIMIT)  # type: ignore[attr-defined]
+            hits = search_articles(db, query, limit=RESULT_LIMIT, snippets=False)
         except SearchError:
-            self.app.call_from_thread(self._show, [], "Type words to search for.")
+            self.app.call_from_thread(self._show, [], "Type words to search for.", query)
             return
+        # Snippets cost milliseconds each: the first screenful is painted with them, the rest follow.
+        add_snippets(db, query, hits[:FIRST_SNIPPETS])
         status = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''} results" if hits else "No matches."
-        self.app.call_from_thread(self._show, hits, status)
+        self.app.call_from_thread(self._show, hits, status, query)
+        if len(hits) > FIRST_SNIPPETS and not get_current_worker().is_cancelled:
+            add_snippets(db, query, hits[FIRST_SNIPPETS:])
+            self.app.call_from_thread(self._show_more_snippets, hits)
 
-    def _show(self, hits: list[SearchHit], status: str) -> None:
+    def _show(self, hits: list[SearchHit], status: str, query: str) -> None:
         if not self.is_attached:
             return
         self.hits = hits
+        self.shown_query = query
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         options: list[Option | None] = []
@@ -110,6 +128,13 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if hits:
             results.highlighted = 0
         self.query_one("#search-status", Static).update(Text(status, "dim"))
+
+    def _show_more_snippets(self, hits: list[SearchHit]) -> None:
+        if not self.is_attached or hits is not self.hits:
+            return  # a newer search replaced these results
+        results = self.query_one("#search-results", OptionList)
+        for index in range(FIRST_SNIPPETS, len(hits)):
+            results.replace_option_prompt(str(index), result_prompt(hits[index]))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

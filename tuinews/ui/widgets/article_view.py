@@ -14,7 +14,7 @@ from tuinews.sanitize import clean_text
 from tuinews.ui.text import safe
 
 #: The first screenful is parsed and drawn before the rest, so long reads open at once.
-FIRST_CHUNK_CHARS = 3000
+FIRST_CHUNK_CHARS = 2000
 
 
 def split_first_screen(markdown: str, size: int = FIRST_CHUNK_CHARS) -> tuple[str, str]:
