@@ -7,7 +7,7 @@ import re
 from .context import Context
 from .lexicon import CUE_RE, INVERTED_CUES, PARTICLES, PCUE_RE
 from .model import Attr, Found, Span
-from .patterns import ACCORDING_RE
+from .patterns import ACCORDING_RE, TITLE_DOT_RE
 from .phrases import np_before
 
 
@@ -58,7 +58,7 @@ class Attribution(Context):
                 return None
             np = re.split(
                 r"[.;!?]\s|[.;!?]$|\s+(?:on|in|at|during|after|before|as|when|while|adding|saying)\s",
-                body[m.end() :] + " ",
+                TITLE_DOT_RE.sub(r"\1 ", body[m.end() :]) + " ",
                 maxsplit=1,
             )[0]
             res = self.resolve(np, r0 + lead + m.end())

@@ -5,7 +5,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import BUSINESS_NOUNS, CAP_STOP_LOWER, GENERIC, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS
+from .lexicon import (
+    BUSINESS_NOUNS,
+    CAP_STOP_LOWER,
+    GENERIC,
+    LOCATIVES,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+)
 from .model import Entity, Found
 from .names import FEMALE, MALE
 from .patterns import (
@@ -13,13 +22,18 @@ from .patterns import (
     ACRONYM_AFTER_RE,
     APPOS_RE,
     BLOCK_RE,
+    DATELINE_LEAD_RE,
     FOLLOWED_BY_CUE_RE,
+    HE_RE,
     NAME_RE,
+    ORG_AFTER_RE,
+    ORG_BEFORE_RE,
     PRE_ROLE_RE,
     QUOTE_PREFIX_RE,
     ROLE_REF_RE,
     ROLE_WORD_RE,
     SENT_END_RE,
+    SHE_RE,
     SPOKES_FOR_RE,
 )
 from .phrases import is_furniture
@@ -48,6 +62,10 @@ class Context:
             for k in range(start, end):
                 if chars[k] == "\n" and k != end - 1:
                     chars[k] = " "
+            if len(self.blocks) < 3:
+                lead = DATELINE_LEAD_RE.match(markdown, start, end)
+                if lead:
+                    chars[start : lead.end()] = [" "] * (lead.end() - start)
             self.blocks.append((start, end, para))
         self.norm = "".join(chars)
         self.frame = ""
@@ -98,10 +116,16 @@ class Context:
         fr = self.frame
         ent = self.table.find(toks)
         if ent is not None:
+            if ent.kind == "person" and (ent.weak or ent.gender is None) and self._at_sentence_start(start):
+                ent.weak = False
+                self._learn_gender(ent, end)
+            elif force:
+                ent.weak = False
             self.table.mention(start, ent)
             return ent
         after = fr[end : end + 140]
-        if is_org(toks):
+        window = fr[max(0, start - 90) : start]
+        if is_org(toks) or self._org_context(toks, window, after):
             name = " ".join(toks)
             am = ACRONYM_AFTER_RE.match(after)
             ent = self.table.add_org(
@@ -113,7 +137,6 @@ class Context:
         role_toks, name_toks, gender = strip_titles(toks)
         if not name_toks or any(t.lower() in CAP_STOP_LOWER for t in name_toks):
             return None
-        window = fr[max(0, start - 90) : start]
         prev_word = window.rstrip().rsplit(None, 1)[-1].lower() if window.strip() else ""
         pre = PRE_ROLE_RE.search(window) if prev_word in ROLE_NOUNS else None
         pre_role = pre.group("role") if pre else None
@@ -137,8 +160,20 @@ class Context:
         )
         role_parts = [p for p in (pre_role, " ".join(role_toks) if role_toks else None) if p]
         role = " ".join(role_parts) if role_parts else app_role
+        weak = False
+        if len(name_toks) >= 2 and not evidence:
+            # No title, role or cue nearby: still a person unless it reads as a place ("on Weir Street",
+            # "in Nova Scotia", "The Valley Chronicle").
+            weak = not self._at_sentence_start(start)
+            evidence = (
+                prev_word not in LOCATIVES
+                and name_toks[-1] not in PLACE_WORDS
+                and not any(t.isupper() or t[:1].isdigit() for t in name_toks)
+            )
         if len(name_toks) >= 2 and evidence and not all(t.isupper() for t in name_toks):
             ent = self.table.add_person(name_toks, role, gender or gender_of(name_toks[0], role))
+            ent.weak = weak
+            self._learn_gender(ent, end)
         elif (
             len(name_toks) == 1
             and plausible_single(name_toks[0])
@@ -157,6 +192,44 @@ class Context:
         self.table.mention(start, ent)
         return ent
 
+    def _at_sentence_start(self, pos: int) -> bool:
+        """Does a name at `pos` open its sentence (the subject position)?"""
+        s0 = self.sentence_bounds(pos)[0]
+        return not self.frame[s0:pos].strip(" \t\n\x01\x02,—–-")
+
+    def _org_context(self, toks: list[str], window: str, after: str) -> bool:
+        """Is a capitalised run an organisation by its context: an acronym of its initials after it, an
+        organisation noun before it ("Consumer group X", "The operator, X,") or after it ("X party")?"""
+        am = ACRONYM_AFTER_RE.match(after)
+        if am and len(toks) >= 2:
+            initials = "".join(t[0] for t in toks if t[:1].isupper())
+            if am.group("acr").upper() == initials.upper():
+                return True
+        role_toks, name_toks, _ = strip_titles(toks)
+        if role_toks or not name_toks or name_toks[0] in FEMALE or name_toks[0] in MALE:
+            return False
+        return bool(ORG_BEFORE_RE.search(window) or ORG_AFTER_RE.match(after))
+
+    def _learn_gender(self, ent: Entity, end: int) -> None:
+        """Learn a person's gender from pronouns in the rest of the sentence and the next one in the same
+        paragraph ("X ... after
+        her husband died"), up to the next name, when only one gender is used."""
+        if ent.gender is not None:
+            return
+        s1 = self.sentence_bounds(end)[1]
+        b1 = self.blocks[self.block_of(end)][1]
+        if s1 < b1 - 2:
+            s1 = self.sentence_bounds(min(s1 + 2, b1 - 1))[1]
+        text = self.frame[end:s1]
+        for nm in NAME_RE.finditer(text):
+            other = self.table.find(nm.group().split())
+            if len(nm.group().split()) >= 2 or (other is not None and other is not ent):
+                text = text[: nm.start()]
+                break
+        he, she = bool(HE_RE.search(text)), bool(SHE_RE.search(text))
+        if he != she:
+            ent.gender = "m" if he else "f"
+
     def resolve(self, np: str, np_start: int) -> tuple[Entity, float] | None:
         """Who a subject phrase ("she", "Ann Poe, a spokeswoman ...", "the ministry") refers to."""
         stripped = np.lstrip(" ,—–-\t\n")
@@ -166,12 +239,14 @@ class Context:
             return None
         low = np.lower()
         t = self.table
-        if low in ("he", "him"):
+        if low in ("he", "him", "er", "он"):
             return self._pronoun(np_start, "m")
-        if low in ("she", "her"):
+        if low in ("she", "her", "sie", "она"):
             return self._pronoun(np_start, "f")
         if low == "they":
-            ent = t.recent(np_start, "person")
+            ent = t.recent(np_start, "person", gender="n")
+            if ent is not None and ent.gender is None:
+                ent.gender = "n"
             return (ent, 0.6) if ent else None
         if low == "it":
             ent = t.recent(np_start, "org")
@@ -203,6 +278,8 @@ class Context:
             ent = t.find(toks)
             if ent is None:
                 ent = self._register(s0, e0, toks, force=True)
+            elif ent.weak:
+                ent.weak = False
             if ent is not None:
                 t.mention(s0, ent)
                 full = " ".join(strip_titles(toks)[1]) == ent.name

@@ -111,14 +111,15 @@ class Extractor(Indirect):
         for o in sorted(self.out, key=lambda o: o.frags[0].start):
             parts = [clean(self.norm[f.start : f.end]) for f in o.frags]
             text = " ".join(p for p in parts if p)
-            if o.kind == "indirect":
-                text = text.rstrip(" .,;:")
+            # Indirect: no final punctuation. Quoted: the comma before the closing mark belongs to the
+            # attribution ("…," she said), so a quote never ends in a comma.
+            text = text.rstrip(" .,;:") if o.kind == "indirect" else text.rstrip(" ,")
             if len(WORD_RE.findall(text)) < 4 and o.kind != "indirect":
                 continue
             start, end = o.frags[0].start, o.frags[-1].end
             while start < end and self.md[start].isspace():
                 start += 1
-            while end > start and self.md[end - 1].isspace():
+            while end > start and (self.md[end - 1].isspace() or self.md[end - 1] == ","):
                 end -= 1
             result.append(
                 Quote(

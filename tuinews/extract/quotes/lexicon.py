@@ -7,7 +7,8 @@ import re
 # fmt: off
 UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isalpha() and chr(c).isupper())
 LETTER = r"[^\W\d_]"  # any letter, Unicode aware
-HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
+HONORIFICS = {"herr": "m", "frau": "f",
+               "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
                "dame": "f", "lord": "m", "lady": "f", "prof": None, "rev": None}
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "chancellor", "ambassador", "judge", "justice",
@@ -35,8 +36,13 @@ ROLE_NOUNS = {
     "secretary-general", "president-elect", "historian", "expert",
     "specialist", "consultant", "engineer", "designer", "developer", "producer", "player", "striker",
     "midfielder", "defender", "goalkeeper", "candidate", "speaker", "king", "queen", "prince", "princess",
+    "councillor", "councilor", "councilman", "councilwoman", "headteacher", "headmaster", "headmistress",
+    "principal", "passenger", "resident", "co-owner", "soprano", "tenor", "oenologist", "agronomist",
+    "astrobiologist", "geophysicist", "hydrologist", "meteorologist", "priest", "vicar", "barrister",
+    "solicitor", "apprentice", "chairperson", "treasurer", "curator", "architect", "surgeon", "nun",
 }
-ROLE_MODIFIERS = {"deputy", "former", "senior", "chief", "foreign", "vice", "acting", "interim", "top",
+ROLE_MODIFIERS = {"retired", "opposition", "local",
+                  "deputy", "former", "senior", "chief", "foreign", "vice", "acting", "interim", "top",
                    "lead", "press", "then", "assistant", "associate", "principal", "regional", "general",
                    "managing", "executive", "finance", "defence", "defense", "energy", "health", "trade"}
 ORG_WORDS = {
@@ -48,6 +54,11 @@ ORG_WORDS = {
     "Labs", "Holdings", "Partners", "Network", "Center", "Centre", "Secretariat", "Embassy", "Cabinet",
     "Assembly", "Administration", "Command", "Forces", "Trust", "Society", "Alliance", "Coalition", "Club",
     "Railways", "Reserve", "Exchange", "Bundestag", "Commonwealth", "Directorate",
+    "Museum", "Gallery", "Library", "Hospital", "School", "Theatre", "Theater", "Orchestra",
+    "Church", "Guild",
+    "Regulator", "Pharma", "Resources", "Ferries", "Trams", "Semiconductor", "Industries", "Energy", "Mining",
+    "Syndicat", "Federación", "Verband", "Chamber", "Co-operative", "Cooperative", "Syndicate", "Survey",
+    "Observatory", "Laboratory", "Academy", "College", "Festival", "League", "Tribunal", "Inspectorate",
 }
 ORG_NOUNS = {
     "ministry", "company", "firm", "department", "agency", "bank", "group", "organisation", "organization",
@@ -89,7 +100,14 @@ CAP_STOP_LOWER = {w.lower() for w in CAP_STOP} | GENERIC
 PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "van", "von", "bin",
               "bint", "ibn", "al", "el", "la", "le", "ter", "ten", "y", "of", "for", "the"}
 SPLIT_PARTICLES = {"of", "for", "the"}
+#: German and Russian cue verbs (direct, inverted and indirect forms work the same way as in English).
+FOREIGN_CUES = (
+    "sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|kritisierte|"
+    "сказал|сказала|заявил|заявила|сообщил|сообщила|добавил|добавила|отметил|отметила|подчеркнул|"
+    "подчеркнула|рассказал|рассказала|пояснил|пояснила"
+)
 CUE_VERBS = (
+    f"{FOREIGN_CUES}|"
     "said|says|told|tells|added|adds|wrote|writes|warned|warns|insisted|insists|clarified|clarifies|"
     "reiterated|reiterates|stressed|stresses|explained|explains|noted|notes|argued|argues|asked|asks|"
     "replied|replies|announced|announces|declared|declares|continued|recalled|remarked|commented|"
@@ -98,16 +116,30 @@ CUE_VERBS = (
 )
 # Verbs that can introduce reported (indirect) speech; questions and posts are left to direct quotes.
 ICUE_VERBS = (
+    f"{FOREIGN_CUES}|"
     "said|says|told|tells|added|adds|wrote|writes|warned|warns|insisted|insists|clarified|clarifies|"
     "reiterated|reiterates|stressed|stresses|explained|explains|noted|notes|argued|argues|replied|"
     "announced|announces|declared|declares|emphasi[sz]ed|emphasi[sz]es|cautioned|claimed|claims|"
     "suggested"
 )
-PCUE_EXTRA = "described|describes|describing|called|calls|calling|termed|dubbed"
+PCUE_EXTRA = "described|describes|describing|called|calls|calling|termed|dubbed|назвал|назвала|sprach\\s+von"
 CUE_RE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 ICUE_RE = re.compile(rf"\b(?:{ICUE_VERBS})\b")
 PCUE_RE = re.compile(rf"\b(?:{CUE_VERBS}|{PCUE_EXTRA}|saying|adding)\b")
 INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied", "continued",
-                  "insisted", "warned", "explained", "noted", "argued", "declared", "stressed"}
+                  "insisted", "warned", "explained", "noted", "argued", "declared", "stressed",
+                  *FOREIGN_CUES.split("|")}
+#: Nouns and adjectives that end like a role or job ("Councillor", "Headteacher", "Verbandssprecher"): a
+#: capitalised word of this shape leading a run of three or more words is a role, not a first name.
+ROLE_SUFFIXES = ("ist", "or", "er", "eur", "ian", "ant", "ent", "man", "woman", "erin", "orin", "istin",
+                 "entin", "antin", "ärin", "erin", "ica", "ница", "тель", "ист", "ер", "ор", "ом")
+#: Adjective endings: lower-case words that may qualify a role before a name ("planetary geologist").
+ADJ_SUFFIXES = ("al", "ic", "ary", "ive", "ous", "an", "ese", "ish", "ful", "ar", "ory", "ent", "ant")
+PLACE_WORDS = {"Road", "Street", "Lane", "Avenue", "Terrace", "Square", "Park", "Bridge", "River", "Valley",
+               "Island", "Hill", "Way", "Drive", "Close", "Crescent", "Place", "Row", "Gardens", "Bay",
+               "Harbour", "Harbor", "Port", "Station", "Airport", "Mountain", "Lake", "Coast", "Strait",
+               "County", "Province", "Region", "District", "Line", "Estate", "Centre", "Market", "Cross"}
+LOCATIVES = {"in", "at", "on", "near", "from", "to", "outside", "across", "inside", "into", "through",
+             "via", "around", "along", "off", "toward", "towards", "of", "the", "its", "their", "his", "her"}
 
 # fmt: on

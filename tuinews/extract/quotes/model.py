@@ -15,6 +15,9 @@ class Entity:
     kind: str  # "person" | "org"
     role: str | None = None
     gender: str | None = None
+    weak: bool = False
+    """Registered without a title, role or cue nearby: found by name, but not a pronoun's referent until
+    it is a sentence subject or a speaker."""
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CUE_VERBS, LETTER, PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS, UPPER
+from .lexicon import ADJ_SUFFIXES, CUE_VERBS, LETTER, ORG_NOUNS, PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS, UPPER
 
 ABBR = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|St|Rev|Adm)\."
 CAPWORD = (
@@ -24,8 +24,20 @@ WORD_RE = re.compile(r"[\w’'-]+")
 LINK_ONLY_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\**\[[^\]]*\]\([^)]*\)\**\s*$")
 FURNITURE_RE = re.compile(
     r"^\s*(?:#|!\[|\*Photo|_Photo|Photo:|\**(?:also read|read more|related|advertisement|disclaimer|share|"
-    r"listen to|click here|subscribe|sign up|follow us)\b)",
+    r"listen to|click here|subscribe|sign up|follow us|image caption|caption|image source|published|"
+    r"last updated|updated|first published|by [A-Z][^.!?\n]{0,60}$)\b)",
     re.I,
+)
+#: A line that is only bold text (a headline or subhead in a page dump) or a breadcrumb trail.
+BOLD_LINE_RE = re.compile(
+    r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*[:.]?\s*$|^[^\n]{0,80}\s[›»>]\s[^\n]{0,80}$"
+)
+#: A dateline lead at the start of an article's first paragraphs: `Place, Nov 19 (PTI):`,
+#: `PLACE, Region (AP) —`, `MONTREAL —`, `НОВОЗЕРСК, 14 марта.`. Never part of a quote.
+DATELINE_LEAD_RE = re.compile(
+    r"[^\W\d_][^()\n:.;\"“”«»]{1,60}?\([A-Za-z]{2,12}\)\s*(?::|[—–-]{1,2})\s*"
+    r"|[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ'’ .-]{2,30}(?:,\s*[^\n,]{2,30}?)?"
+    r"(?:\s+[—–-]{1,2}\s+|,\s+\d{1,2}\s+[^\W\d_]+\.\s+)"
 )
 ITALIC_BLOCK_RE = re.compile(r"^\s*(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_)\s*$", re.S)
 SENT_END_RE = re.compile(r"(?<=[.!?\x02])[\"”’»)\x01]*\s+")
@@ -34,9 +46,14 @@ ABBREV_END_RE = re.compile(
     rf"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|Adm|Rev|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U)|\b[{UPPER}])\.$"
 )
 ROLE_ALT = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
+ORG_NOUN_ALT = "|".join(
+    sorted(ORG_NOUNS - {"team", "campaign", "platform", "network"}, key=len, reverse=True)
+)
+ADJ_ALT = "|".join(ADJ_SUFFIXES)
 MOD_ALT = "|".join(sorted(ROLE_MODIFIERS, key=len, reverse=True))
 PRE_ROLE_RE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<role>(?:(?:{CAPWORD}|[a-z][\w-]*['’]s|(?i:{MOD_ALT}))\s+){{0,4}}?(?i:{ROLE_ALT}))"
+    rf"(?:^|(?<=[\s(]))(?P<role>(?:(?:{CAPWORD}|[a-z][\w-]*['’]s|(?i:{MOD_ALT})|[a-z][a-z-]*(?:{ADJ_ALT}))\s+){{0,4}}?"
+    rf"(?i:{ROLE_ALT}))"
     rf"\s+$"
 )
 APPOS_RE = re.compile(
@@ -134,7 +151,7 @@ TAIL_OK_RE = re.compile(rf"^(?:\s*,?\s+(?:{ADV}|{TOLD_OBJ}))*\s*[.!?]?\s*$")
 TAIL_SUB_RE = re.compile(
     r"^\s*,?\s+(?:while|when|as|after|before|during|at|in|on)\b(?!.*\bthat\b)[^\x01\x02]*$"
 )
-THAT_RE = re.compile(r"^\s*,?\s*that\b")
+THAT_RE = re.compile(r"^\s*,?\s*(?:that|dass|что)\b")
 PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding)(?:\s+that)?\s+(?!:)")
 BAD_CLAUSE_START = re.compile(
     r"^(?:[\d$€£%]|to|about|nothing|something|so|goodbye|hello|it\s+was\s+unclear|in\s+a\s+statement|"
@@ -148,3 +165,20 @@ DIRECT_PRE_CUE_RE = re.compile(
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:]{1,80}),?\s*$", re.I)
 TERMINAL = ".!?…"
 OPEN_PREV = set(" \t\n([{—–-/:;,\x01") | {"“", "„", "«", "‘", "'", '"'}
+
+#: An organisation noun right before a name ("Consumer group X", "The operator, X,") or right after it
+#: ("the X party").
+_NOT_PREP = r"(?!(?:at|of|for|in|with|from|by|on|to|and|who|which)\b)[\w'’-]+\s+"
+ORG_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{ORG_NOUN_ALT})\s+|\b(?:the|its|a|an)\s+(?:{_NOT_PREP}){{0,2}}(?:{ORG_NOUN_ALT})\s*,\s*)$",
+    re.I,
+)
+ORG_AFTER_RE = re.compile(
+    rf"^(?:\s+(?:{ORG_NOUN_ALT})\b(?!['’])|\s*,\s+(?:the|a|an)\s+(?:{_NOT_PREP}){{0,3}}?(?:{ORG_NOUN_ALT})\b(?!['’]))"
+)
+HE_RE = re.compile(r"\b(?:he|his|himself)\b", re.I)
+SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+#: A title abbreviation whose full stop does not end the sentence ("said Sen. Ann Poe").
+TITLE_DOT_RE = re.compile(r"\b(Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Lt|Col|Capt|Sgt|St|Rev|Adm)\.")
+#: A US party-and-state tag after a name ("D-N.M.", "R-Wyo."): never the subject.
+PARTY_TAG_RE = re.compile(r"^\s*[DRI]-[A-Z][\w.]*\s*$")

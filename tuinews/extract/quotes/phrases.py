@@ -6,12 +6,14 @@ import re
 
 from .lexicon import PARTICLES, ROLE_NOUNS
 from .patterns import (
+    BOLD_LINE_RE,
     EMPH_RE,
     FURNITURE_RE,
     ITALIC_BLOCK_RE,
     LEAD_TRIM,
     LINK_ONLY_RE,
     LINK_RE,
+    PARTY_TAG_RE,
     QUOTE_PREFIX_RE,
     ROLE_WORD_RE,
     TRAIL_TRIM,
@@ -23,7 +25,7 @@ def is_furniture(raw: str) -> bool:
     text = QUOTE_PREFIX_RE.sub("", raw).strip()
     if not text:
         return True
-    if FURNITURE_RE.match(text) or ITALIC_BLOCK_RE.match(text):
+    if FURNITURE_RE.match(text) or ITALIC_BLOCK_RE.match(text) or BOLD_LINE_RE.match(text):
         return True
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if all(ln.lstrip().startswith("|") for ln in lines):
@@ -77,7 +79,7 @@ def np_before(text: str) -> tuple[int, str | None]:
 def is_subject_part(part: str) -> bool:
     """Is this comma-separated part a name-headed subject (not an appositive description)?"""
     words = part.split()
-    if not words:
+    if not words or PARTY_TAG_RE.match(part):
         return False
     first = words[0].lower()
     if first in ("a", "an") or ROLE_WORD_RE.search(part) and not words[-1][:1].isupper():

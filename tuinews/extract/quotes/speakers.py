@@ -14,6 +14,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTICLES,
     ROLE_NOUNS,
+    ROLE_SUFFIXES,
     SPLIT_PARTICLES,
     TITLE_WORDS,
 )
@@ -29,6 +30,8 @@ class SpeakerTable:
         self.keys: dict[str, Entity] = {}
         self.acronyms: dict[str, Entity] = {}
         self.mentions: list[tuple[int, int, Entity]] = []
+        self.first_names: dict[str, Entity] = {}
+        self.orgs: list[Entity] = []
         self._seq = 0
 
     def mention(self, pos: int, ent: Entity) -> None:
@@ -36,9 +39,17 @@ class SpeakerTable:
         bisect.insort(self.mentions, (pos, self._seq, ent))
 
     def find(self, toks: list[str]) -> Entity | None:
+        """The entity a name refers to: full name, surname, acronym, "Sir <first name>", "the Trust"."""
+        honorific = bool(toks) and toks[0].lower().rstrip(".") in ("sir", "dame", "lord", "lady")
         toks = strip_titles(toks)[1]
         if not toks:
             return None
+        if len(toks) == 1 and honorific and toks[0].lower() in self.first_names:
+            return self.first_names[toks[0].lower()]
+        if len(toks) == 1 and toks[0] in ORG_WORDS:
+            for org in reversed(self.orgs):
+                if org.name.split()[-1] == toks[0]:
+                    return org
         full = " ".join(toks).lower()
         ent = self.keys.get(full)
         if ent is None and len(toks) == 1:
@@ -58,10 +69,13 @@ class SpeakerTable:
         ent = Entity(" ".join(toks), "person", role, gender)
         self.keys.setdefault(ent.name.lower(), ent)
         self.keys[toks[-1].lower()] = ent
+        if len(toks) >= 2:
+            self.first_names.setdefault(toks[0].lower(), ent)
         return ent
 
     def add_org(self, name: str, acronym: str | None) -> Entity:
         ent = Entity(name, "org")
+        self.orgs.append(ent)
         self.keys.setdefault(name.lower(), ent)
         caps = [w for w in name.split() if w[:1].isupper()]
         if len(caps) >= 2:
@@ -83,18 +97,29 @@ class SpeakerTable:
         name_has: str | None = None,
     ) -> Entity | None:
         i = bisect.bisect_left(self.mentions, (pos, -1))
+        fallback: Entity | None = None
+        seen: set[int] = set()
         for j in range(i - 1, -1, -1):
             ent = self.mentions[j][2]
-            if ent.kind != kind:
+            if ent.kind != kind or ent.weak:
                 continue
-            if gender is not None and ent.gender not in (None, gender):
+            if gender is not None and kind == "person" and role_noun is None:
+                # Prefer a person known to match ("he" -> a man) among the last few people named; one of
+                # unknown gender is the fallback.
+                seen.add(id(ent))
+                if ent.gender == gender:
+                    return ent
+                if ent.gender is None and fallback is None:
+                    fallback = ent
+                if len(seen) >= 3 and fallback is not None:
+                    return fallback
                 continue
             if role_noun is not None and not (ent.role and role_noun in ent.role.lower()):
                 continue
             if name_has is not None and name_has not in ent.name.lower():
                 continue
             return ent
-        return None
+        return fallback
 
 
 def strip_titles(toks: list[str]) -> tuple[list[str], list[str], str | None]:
@@ -106,12 +131,24 @@ def strip_titles(toks: list[str]) -> tuple[list[str], list[str], str | None]:
         if low in HONORIFICS:
             gender = HONORIFICS[low] or gender
             last_title = i
-        elif (low in TITLE_WORDS or low in ROLE_NOUNS) and i < len(toks) - 1:
+        elif (
+            (low in TITLE_WORDS or low in ROLE_NOUNS)
+            and i < len(toks) - 1
+            or i == 0
+            and len(toks) >= 3
+            and role_like(t)
+        ):
             last_title = i
     role = [t for t in toks[: last_title + 1] if t.lower().rstrip(".") not in HONORIFICS]
     name = [t for t in toks[last_title + 1 :]]
     name = [re.sub(r"['’]s$", "", t) if i == len(name) - 1 else t for i, t in enumerate(name)]
     return role, name, gender
+
+
+def role_like(tok: str) -> bool:
+    """Is a capitalised word shaped like a role or job ("Councillor", "Oenologist"), not a first name?"""
+    low = tok.lower()
+    return len(low) >= 6 and tok not in FEMALE and tok not in MALE and low.endswith(ROLE_SUFFIXES)
 
 
 def gender_of(first: str, role: str | None) -> str | None:
