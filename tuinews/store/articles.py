@@ -67,6 +67,7 @@ class ListFilter:
     starred: bool = False
     feed_id: int | None = None
     speaker: str | None = None
+    tag: str | None = None
 
     def where(self) -> tuple[list[str], list[Any]]:
         """SQL conditions and parameters for this filter."""
@@ -82,6 +83,11 @@ class ListFilter:
         if self.speaker:
             clauses.append("id IN (SELECT article_id FROM quotes WHERE speaker_key = ?)")
             params.append(speaker_key(self.speaker))
+        if self.tag:
+            clauses.append(
+                "feed_id IN (SELECT f.id FROM feeds f, json_each(f.tags) t WHERE t.value = ?)"
+            )
+            params.append(self.tag)
         return clauses, params
 
 

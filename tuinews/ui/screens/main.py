@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tuinews.models import Quote, StoredArticle
+from tuinews.models import Feed, Quote, StoredArticle
 from tuinews.sanitize import clean_line
 from tuinews.store.articles import (
     ListFilter,
@@ -26,12 +26,15 @@ from tuinews.store.articles import (
     set_read,
     set_starred,
 )
+from tuinews.store.feeds import feed_article_counts, list_feeds
 from tuinews.store.quotes import get_quotes
 from tuinews.ui.screens.search import SearchChoice, SearchScreen
 from tuinews.ui.screens.speakers import SpeakerIndexScreen
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
+from tuinews.ui.widgets.feeds_panel import FeedsPanel
+from tuinews.ui.widgets.refresh_bar import RefreshBar
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
 
 WORD = re.compile(r"\w+")
@@ -49,6 +52,7 @@ def first_match(markdown: str, query: str) -> int | None:
 class MainScreen(Screen[None]):
     """Wires the list, the reader and the panels together; all store access happens in workers."""
 
+    AUTO_FOCUS = "#articles"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
 
     BINDINGS = [
@@ -57,6 +61,8 @@ class MainScreen(Screen[None]):
         Binding("n", "next_article", "Next", id="next-article"),
         Binding("p", "previous_article", "Prev", id="previous-article"),
         Binding("slash", "search", "Search", id="search"),
+        Binding("r", "refresh", "Refresh", id="refresh"),
+        Binding("F", "toggle_feeds", "Feeds", id="toggle-feeds", show=False),
         Binding("m", "toggle_read", "Read/unread", id="toggle-read", show=False),
         Binding("s", "toggle_star", "Star", id="toggle-star"),
         Binding("A", "mark_all_read", "All read", id="mark-all-read", show=False),
@@ -79,6 +85,8 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        yield RefreshBar(id="refresh-bar")
+        yield FeedsPanel(id="feeds")
         with Vertical(id="main"):
             yield ArticleList(id="articles")
             yield ArticleView(id="reader")
@@ -91,6 +99,7 @@ class MainScreen(Screen[None]):
         self.query_one("#dateline").border_title = "Dateline"
         self.query_one("#quotes").border_title = "Quotes"
         self.query_one("#articles").border_title = "Articles"
+        self.query_one("#feeds").border_title = "Feeds"
         self.reload()
 
     @property
@@ -100,10 +109,19 @@ class MainScreen(Screen[None]):
 
     # -- loading (workers) -------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Start the list again from the top under the current filter."""
-        self.query_one(ArticleList).reset()
+    def reload(self, *, keep_place: bool = False) -> None:
+        """Start the list again from the top under the current filter.
+
+        With `keep_place` (new articles arriving during a refresh) the cursor stays on the article
+        being read instead of jumping to the newest one.
+        """
+        articles = self.query_one(ArticleList)
+        current = articles.current
+        self._keep_id = current.id if keep_place and current is not None else None
+        articles.reset()
         self.load_page(None)
+        if self.query_one(FeedsPanel).display:
+            self.load_feeds()
 
     @work(thread=True, exclusive=True, group="list")
     def load_page(self, after: tuple[str, int] | None) -> None:
@@ -114,7 +132,7 @@ class MainScreen(Screen[None]):
 
     def _counts(self) -> tuple[int, int]:
         """(articles, unread) under the current filter (called on a worker thread)."""
-        unread_filter = ListFilter(True, self.filter.starred, self.filter.feed_id, self.filter.speaker)
+        unread_filter = ListFilter(True, self.filter.starred, self.filter.feed_id, self.filter.speaker, self.filter.tag)
         return count_articles(self.db, self.filter), count_articles(self.db, unread_filter)
 
     def _show_page(self, page: list[StoredArticle], first: bool, total: int, unread: int) -> None:
@@ -123,7 +141,12 @@ class MainScreen(Screen[None]):
         articles = self.query_one(ArticleList)
         articles.append_page(page)
         self._show_status(total, unread)
-        if first and page:
+        keep = getattr(self, "_keep_id", None)
+        if first and keep is not None and any(a.id == keep for a in page):
+            self._keep_id = None
+            with articles.prevent(ArticleList.Highlighted):
+                articles.move_cursor(row=next(i for i, a in enumerate(page) if a.id == keep))
+        elif first and page:
             articles.move_cursor(row=0)
             self.load_article(page[0].id)
         elif first:
@@ -137,6 +160,10 @@ class MainScreen(Screen[None]):
             parts.append("starred only")
         if self.filter.speaker:
             parts.append(f"quoting {clean_line(self.filter.speaker)}")
+        if self.filter.tag:
+            parts.append(f"#{clean_line(self.filter.tag)}")
+        if self.filter.feed_id is not None:
+            parts.append("one feed")
         self.query_one("#status", Static).update(" tuinews ── " + " · ".join(parts))
 
     @work(thread=True, exclusive=True, group="article")
@@ -193,6 +220,18 @@ class MainScreen(Screen[None]):
         self.load_article(article_id, query)
         self.update_flags(article_id, read=True)
 
+    @work(thread=True, exclusive=True, group="feeds")
+    def load_feeds(self) -> None:
+        """Feeds with their unread counts, for the feeds pane."""
+        feeds = list_feeds(self.db)
+        unread = {feed_id: counts[1] for feed_id, counts in feed_article_counts(self.db).items()}
+        total = count_articles(self.db, ListFilter(unread=True))
+        self.app.call_from_thread(self._show_feeds, feeds, unread, total)
+
+    def _show_feeds(self, feeds: list[Feed], unread: dict[int, int], total: int) -> None:
+        if self.is_attached:
+            self.query_one(FeedsPanel).show(feeds, unread, total)
+
     # -- events --------------------------------------------------------------------------------
 
     @on(ArticleList.Highlighted)
@@ -207,6 +246,30 @@ class MainScreen(Screen[None]):
     @on(ArticleList.NeedMore)
     def _need_more(self, event: ArticleList.NeedMore) -> None:
         self.load_page(event.after)
+
+    @on(FeedsPanel.Chosen)
+    def _feed_chosen(self, event: FeedsPanel.Chosen) -> None:
+        self.filter.feed_id, self.filter.tag = event.choice.feed_id, event.choice.tag
+        self.reload()
+        self.query_one(ArticleList).focus()
+
+    @on(RefreshBar.NewArticles)
+    def _new_articles(self, event: RefreshBar.NewArticles) -> None:
+        self.reload(keep_place=True)
+
+    @on(RefreshBar.Finished)
+    def _refresh_finished(self, event: RefreshBar.Finished) -> None:
+        summary = event.summary
+        if summary.error:
+            self.notify(clean_line(summary.error), severity="warning", timeout=5)
+            return
+        if not summary.feeds:
+            self.notify("No feeds yet: add one with `tuinews feed add URL`", timeout=5)
+            return
+        self.notify(clean_line(summary.line()), severity="warning" if summary.failed else "information", timeout=5)
+        for outcome in [f for f in summary.feeds if f.error][:3]:
+            self.notify(clean_line(f"{outcome.url}: {outcome.error}"), severity="error", timeout=8)
+        self.reload(keep_place=True)
 
     @on(QuotesPanel.QuoteChosen)
     def _quote_chosen(self, event: QuotesPanel.QuoteChosen) -> None:
@@ -313,6 +376,19 @@ class MainScreen(Screen[None]):
         """Show every article again."""
         self.filter = ListFilter()
         self.reload()
+
+    def action_refresh(self) -> None:
+        """Refresh every feed in the background; new articles appear as they arrive."""
+        if not self.query_one(RefreshBar).start(self.app.db_path):  # type: ignore[attr-defined]
+            self.notify("A refresh is already running", timeout=3)
+
+    def action_toggle_feeds(self) -> None:
+        """Show or hide the feeds pane."""
+        panel = self.query_one(FeedsPanel)
+        panel.display = not panel.display
+        if panel.display:
+            self.load_feeds()
+            panel.focus()
 
     def action_search(self) -> None:
         """Full-text search; the chosen result opens with the match in view."""
