@@ -12,7 +12,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura import bare_extraction
-from trafilatura.htmlprocessing import build_html_output
+from trafilatura.htmlprocessing import convert_to_html
 from trafilatura.settings import Document
 
 #: Elements whose text is never article text (for the plain-text fallback).
@@ -41,7 +41,47 @@ def prune_popups(tree: lxml_html.HtmlElement) -> None:
 #: Below this many words a fast extraction may have picked a sidebar: run the full cascade.
 RECHECK_WORDS = 200
 
-def main_html(tree: lxml_html.HtmlElement, url: str | None = None) -> str | None:
+#: Elements that are never article text: dropped before extraction, which then has fewer nodes to visit.
+_INERT = (
+    "script",
+    "style",
+    "svg",
+    "noscript",
+    "template",
+    "link",
+    "meta",
+    "button",
+    "select",
+    "textarea",
+    "input",
+)
+
+
+#: Elements trafilatura discards whole in its own cleaning (its `MANUALLY_CLEANED`), removed here in one
+#: C-level pass instead: same result, fewer nodes for its many XPath passes (a fifth faster on the corpus).
+_DISCARDED = (
+    "head",
+    "nav",
+    "aside",
+    "footer",
+    "iframe",
+    "figure",
+    "picture",
+    "video",
+    "audio",
+    "canvas",
+    "map",
+)
+
+
+def strip_inert(tree: lxml_html.HtmlElement) -> None:
+    """Remove what is never article text, in place (tails stay): scripts, styles, icons, form controls,
+    navigation, asides, footers and media. Metadata, captions and embeds must be read before this."""
+    etree.strip_elements(tree, *_INERT, with_tail=False)
+    etree.strip_elements(tree, *_DISCARDED, with_tail=False)
+
+
+def main_html(tree: lxml_html.HtmlElement) -> str | None:
     """The article as an HTML fragment, or None when the extractor finds no article.
 
     trafilatura in precision mode, which scores best on the benchmark corpus. Its fast mode first
@@ -49,19 +89,19 @@ def main_html(tree: lxml_html.HtmlElement, url: str | None = None) -> str | None
     which on the corpus is exactly where the two differ, at two thirds of the cost on the other pages.
     `bare_extraction` rather than `extract`, which would also hash the text for deduplication.
     """
-    found = _extract(tree, url, fast=True)
+    found = _extract(tree, fast=True)
     if found is None or len((found.raw_text or "").split()) < RECHECK_WORDS:
-        found = _extract(tree, url, fast=False) or found
+        found = _extract(tree, fast=False) or found
     if found is None or not (found.raw_text or "").strip():
         return None
-    return build_html_output(found)
+    return etree.tostring(convert_to_html(found.body), encoding="unicode")
 
 
-def _extract(tree: lxml_html.HtmlElement, url: str | None, *, fast: bool) -> Document | None:
+def _extract(tree: lxml_html.HtmlElement, *, fast: bool) -> Document | None:
+    # No url: trafilatura would resolve every link on the page; markdown.py resolves the kept ones.
     try:
         found = bare_extraction(
             tree,
-            url=url,
             fast=fast,
             output_format="html",
             favor_precision=True,

@@ -28,9 +28,9 @@ def _known(name: str | None) -> str | None:
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     """Decode a page or file. A declared charset that fails on the bytes is not trusted."""
-    for bom, encoding in _BOMS:
+    for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+            return data.decode(bom_encoding, errors="replace")
     candidates: list[str | None] = [_known(declared)]
     meta = _META_CHARSET.search(data[:4096])
     if meta:
@@ -95,6 +95,9 @@ def _is_utf8(data: bytes) -> bool:
     return any(b > 0x7F for b in data)
 
 
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20)])
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text at all (images, archives, executables)."""
     head = data[:8192]
@@ -109,5 +112,5 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\0" in head:
         return True
-    controls = sum(1 for b in head if b < 0x09 or 0x0E <= b < 0x20)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > 0.05

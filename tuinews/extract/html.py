@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tuinews.extract.boilerplate import filter_blocks
-from tuinews.extract.content import fallback_html, main_html, page_plain_text, prune_popups
+from tuinews.extract.content import fallback_html, main_html, page_plain_text, prune_popups, strip_inert
 from tuinews.extract.dek import page_dek
 from tuinews.extract.embeds import one_line_embeds, rewrite_embeds
 from tuinews.extract.jsonld import article_body, prefer_jsonld
@@ -114,14 +114,16 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     page = HtmlPage(meta=meta, body="", furniture=byline_lines(tree))
     page.captions = [tidy_text(" ".join(c.text_content().split())) for c in tree.xpath("//figcaption")]
     page.captions = [c for c in page.captions if c]
+    stated = article_body(tree)
     rewrite_embeds(tree, captions=False)
     prune_popups(tree)
-    blocks = _body_blocks(
-        html_to_markdown(main_html(tree, meta.url or url) or ""), meta, page.furniture, standfirst
-    )
+    strip_inert(tree)
+    base = meta.url or url
+    main = html_to_markdown(main_html(tree) or "", base_url=base)
+    blocks = _body_blocks(main, meta, page.furniture, standfirst)
     if not blocks:
-        blocks = _body_blocks(html_to_markdown(fallback_html(tree)), meta, page.furniture, standfirst)
-    stated = article_body(tree)
+        main = html_to_markdown(fallback_html(tree), base_url=base)
+        blocks = _body_blocks(main, meta, page.furniture, standfirst)
     if stated and prefer_jsonld("\n\n".join(blocks), stated):
         stated_blocks = _body_blocks(stated, meta, page.furniture, standfirst)
         if stated_blocks:

@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
@@ -89,6 +90,9 @@ class NewsConverter(MarkdownConverter):
             or not _WORD.search(text.replace(EMBED_MARK, "x"))
         ):
             return text  # unsafe, in-page or wordless ("." or "›"): the text alone
+        base = self.options.get("base_url")
+        if base and not href.startswith(("http:", "https:", "mailto:")):
+            href = urljoin(base, href)
         href = short_url(href).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         text = text.replace("[", "(").replace("]", ")")
         if text == href:
@@ -118,24 +122,26 @@ class NewsConverter(MarkdownConverter):
         return f"\n\n[{title}]({src})\n\n" if src.startswith(("http://", "https://")) else ""
 
 
-_CONVERTER = NewsConverter(
-    heading_style="ATX",
-    bullets="-",
-    strip=["form"],
-    escape_asterisks=False,
-    escape_underscores=False,
-    table_infer_header=True,
-)
+_OPTIONS: dict[str, Any] = {
+    "heading_style": "ATX",
+    "bullets": "-",
+    "strip": ["form"],
+    "escape_asterisks": False,
+    "escape_underscores": False,
+    "table_infer_header": True,
+}
+_CONVERTER = NewsConverter(**_OPTIONS)
 
 
-def html_to_markdown(html: str) -> str:
-    """Convert an article HTML fragment to tidy Markdown."""
+def html_to_markdown(html: str, *, base_url: str | None = None) -> str:
+    """Convert an article HTML fragment to tidy Markdown; relative links resolve against `base_url`."""
     if not html.strip():
         return ""
     soup = BeautifulSoup(html, "lxml")
     for node in soup(_DROPPED):
         node.decompose()
-    return tidy_markdown(_CONVERTER.convert_soup(soup))
+    converter = NewsConverter(**{**_OPTIONS, "base_url": base_url}) if base_url else _CONVERTER
+    return tidy_markdown(converter.convert_soup(soup))
 
 
 def tidy_markdown(markdown: str) -> str:
