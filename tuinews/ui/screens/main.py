@@ -127,20 +127,21 @@ class MainScreen(Screen[None]):
     def load_page(self, after: tuple[str, int] | None) -> None:
         """Fetch one page of the list (and the counts) off the UI thread."""
         page = list_articles(self.db, filter=self.filter, after=after, limit=PAGE_SIZE)
-        total, unread = self._counts()
-        self.app.call_from_thread(self._show_page, page, after is None, total, unread)
+        self.app.call_from_thread(self._show_page, page, after is None)
+        if after is None:
+            # Counting a big cache takes longer than a page: the list is painted first.
+            self.app.call_from_thread(self._show_status, *self._counts())
 
     def _counts(self) -> tuple[int, int]:
         """(articles, unread) under the current filter (called on a worker thread)."""
         unread_filter = ListFilter(True, self.filter.starred, self.filter.feed_id, self.filter.speaker, self.filter.tag)
         return count_articles(self.db, self.filter), count_articles(self.db, unread_filter)
 
-    def _show_page(self, page: list[StoredArticle], first: bool, total: int, unread: int) -> None:
+    def _show_page(self, page: list[StoredArticle], first: bool) -> None:
         if not self.is_attached:
             return  # the screen closed while the worker ran
         articles = self.query_one(ArticleList)
         articles.append_page(page)
-        self._show_status(total, unread)
         keep = getattr(self, "_keep_id", None)
         if first and keep is not None and any(a.id == keep for a in page):
             self._keep_id = None
@@ -153,6 +154,8 @@ class MainScreen(Screen[None]):
             self._show_article(None, [], None)
 
     def _show_status(self, total: int, unread: int) -> None:
+        if not self.is_attached:
+            return
         parts = [f"{total:,} articles", f"{unread:,} unread"]
         if self.filter.unread:
             parts.append("unread only")
