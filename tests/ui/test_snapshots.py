@@ -29,6 +29,10 @@ def test_reading_with_a_quote_highlighted(app: TuinewsApp, snap_compare) -> None
         pilot.app.screen.query_one("#quotes").focus()
         await pilot.press("enter")
         await settle(pilot)
+        # The reader scrolls to the quote after the next layout pass.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=(110, 32), run_before=open_quote)
 
