@@ -186,3 +186,64 @@ def test_hover_cards_inside_a_sentence_are_removed_but_the_name_stays() -> None:
     body = extract_document(page.encode(), name="levy.html").markdown
     assert "after [Ada Quist](/people/ada-quist) (Ind.) changed her vote" in body
     assert "ports board" not in body and "backs harbour levy" not in body
+
+
+PIER_PARA = "<p>{} The pier company said repairs would take the whole winter and cost more than planned.</p>"
+
+
+def _split_page() -> str:
+    body = '<div class="story-body">{}</div>'
+    return (
+        "<html><head><title>Pier closes for winter repairs</title></head><body><main>"
+        "<h1>Pier closes for winter repairs</h1>"
+        + body.format(
+            "<p>Key points: the pier shuts on Monday and reopens at Easter, the owners say today.</p>"
+        )
+        + body.format("".join(PIER_PARA.format(f"Part one, paragraph {n}.") for n in range(1, 5)))
+        + '<div class="ad-slot">Advertisement</div>'
+        + body.format(
+            "".join(PIER_PARA.format(f"Part two, paragraph {n}.") for n in range(1, 4))
+            + '<ul><li>Tides: <a href="/t">our tide tables</a></li>'
+            + '<li>Piers: <a href="/p">a history</a></li></ul>'
+        )
+        + "</main></body></html>"
+    )
+
+
+def test_a_body_split_by_an_ad_slot_is_joined_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tuinews.extract.html as html_module
+
+    # The extractor keeps only the container holding most of the text, as it does on real split pages.
+    part_one = "".join(PIER_PARA.format(f"Part one, paragraph {n}.") for n in range(1, 5))
+    monkeypatch.setattr(html_module, "main_html", lambda tree: f"<div>{part_one}</div>")
+    body = html_module.parse_html_page(_split_page()).body
+    parts = [block.split(".")[0] for block in body.split("\n\n")]
+    assert parts == [
+        *(f"Part one, paragraph {n}" for n in range(1, 5)),
+        *(f"Part two, paragraph {n}" for n in range(1, 4)),
+    ]
+    assert "Key points" not in body  # a same-class box *before* the story is a summary, not its rest
+    assert "tide tables" not in body  # a list of links closing the last part is not the story
+
+
+def test_continuation_needs_prose_in_a_container_of_the_same_class() -> None:
+    from lxml import html as lxml_html
+
+    from tuinews.extract.continuation import continued_html
+
+    part_one = "\n\n".join(
+        f"Part one, paragraph {n}. The pier company said repairs would take the whole "
+        "winter and cost more than planned."
+        for n in range(1, 5)
+    )
+    tree = lxml_html.document_fromstring(_split_page())
+    assert continued_html(tree, part_one).count("<p>") == 3
+    teaser = '<p><a href="/x">Pier history: the long story of the town pier and its many owners</a></p>'
+    teasers = '<div class="story-body">' + teaser * 3 + "</div>"
+    linked = (
+        _split_page()
+        .replace('<div class="ad-slot">', teasers + '<div class="ad-slot">')
+        .split('<div class="ad-slot">')
+    )
+    teaser_only = lxml_html.document_fromstring(linked[0] + "</main></body></html>")
+    assert continued_html(teaser_only, part_one) == ""

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from tuinews.extract.boilerplate import filter_blocks
 from tuinews.extract.content import fallback_html, main_html, page_plain_text, prune_popups, strip_inert
+from tuinews.extract.continuation import continued_html
 from tuinews.extract.dek import page_dek
 from tuinews.extract.embeds import one_line_embeds, rewrite_embeds
 from tuinews.extract.jsonld import article_body, prefer_jsonld
@@ -120,6 +121,11 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     strip_inert(tree)
     base = meta.url or url
     main = html_to_markdown(main_html(tree) or "", base_url=base)
+    rest = continued_html(tree, main)
+    if rest:
+        known = {_squash(block) for block in main.split("\n\n")}
+        more = [b for b in html_to_markdown(rest, base_url=base).split("\n\n") if _squash(b) not in known]
+        main = "\n\n".join([main.rstrip("\n"), *more])
     blocks = _body_blocks(main, meta, page.furniture, standfirst)
     if not blocks:
         main = html_to_markdown(fallback_html(tree), base_url=base)
