@@ -247,3 +247,26 @@ def test_continuation_needs_prose_in_a_container_of_the_same_class() -> None:
     )
     teaser_only = lxml_html.document_fromstring(linked[0] + "</main></body></html>")
     assert continued_html(teaser_only, part_one) == ""
+
+
+def test_tweet_in_a_social_embed_wrapper_survives_extraction() -> None:
+    tweet = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The ferry is '
+        "running again, first sailing at nine.</p>&mdash; Saltings Ferry (@saltingsferry) "
+        '<a href="https://twitter.com/saltingsferry/status/42">February 11, 2026</a></blockquote>'
+        '<script async src="https://platform.twitter.com/widgets.js"></script></div>'
+    )
+    para = "<p>{} The operator said the storm had damaged the linkspan at Fernholm on Monday night.</p>"
+    page = (
+        "<html><head><title>Ferry back</title></head><body><article>"
+        + para.format("Sailings resumed on Tuesday.")
+        + tweet
+        + para.format("Engineers worked overnight.")
+        + para.format("Timetables are unchanged.")
+        + "</article></body></html>"
+    )
+    body = extract_document(page.encode(), name="ferry.html").markdown
+    assert (
+        "[Tweet: “The ferry is running again, first sailing at nine.” — Saltings Ferry (@saltingsferry) "
+        "February 11, 2026](https://twitter.com/saltingsferry/status/42)"
+    ) in body.splitlines()

@@ -36,9 +36,27 @@ def _paragraph(text: str, url: str) -> lxml_html.HtmlElement:
     return para
 
 
+#: Wrappers an embed may be hoisted out of (never the article's own containers).
+_WRAPPERS = {"div", "figure", "span", "section", "center", "p"}
+
+
 def _replace(old: lxml_html.HtmlElement, new: lxml_html.HtmlElement) -> None:
-    new.tail = old.tail
+    """Put `new` where `old` is, in place of any wrapper that holds nothing else.
+
+    Embed wrappers are often classed "social-embed" or "twitter-embed", which extractors drop as
+    share furniture; the paragraph that replaces the embed must not sit inside one.
+    """
+    text = _SPACE.sub("", old.text_content())
     parent = old.getparent()
+    while (
+        parent is not None
+        and parent.tag in _WRAPPERS
+        and parent.getparent() is not None
+        and _SPACE.sub("", parent.text_content()) == text
+        and not (old.tail or "").strip()
+    ):
+        old, parent = parent, parent.getparent()
+    new.tail = old.tail
     if parent is not None:
         parent.replace(old, new)
 
