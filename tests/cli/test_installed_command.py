@@ -55,11 +55,20 @@ def test_the_app_runs_in_a_real_terminal_and_quits_with_q(db_path: Path) -> None
     assert child.exitstatus == 0
 
 
-def test_demo_opens_in_a_real_terminal(tmp_path: Path) -> None:
+def test_demo_in_a_real_terminal_move_open_search_quit(tmp_path: Path) -> None:
     env = {**os.environ, "TERM": "xterm-256color", "TMPDIR": str(tmp_path)}
     child = pexpect.spawn(tuinews_command(), ["--demo"], env=env, dimensions=(30, 100), timeout=60)
     try:
         child.expect("unread")
+        child.send("j")  # move down the list
+        child.send("\r")  # open the article: it is marked read
+        child.expect("12 unread")
+        child.send("/")
+        child.expect("Search")
+        child.send("ferry")
+        child.expect("results")
+        child.send("\r")  # open the top result: another article read
+        child.expect("11 unread")
         child.send("q")
         child.expect(pexpect.EOF)
     finally:
