@@ -20,6 +20,7 @@ from tuinews.ui.screens.welcome import WelcomeScreen
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
+from tuinews.ui.widgets.feeds_panel import FeedsPanel
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
 
 
@@ -327,3 +328,36 @@ async def test_opening_an_article_updates_the_unread_count(app: TuinewsApp) -> N
         await pilot.press("enter")
         await settle(pilot)
         assert "2 unread" in str(app.screen.query_one("#status", Static).render())
+
+
+async def test_date_filter_steps_through_ranges(app: TuinewsApp) -> None:
+    # The fixed clock is 25 Nov 12:00 UTC; the seed articles are from 20, 17 and 12 Nov.
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("D")  # last 24 hours
+        await settle(pilot)
+        assert articles.row_count == 0
+        await pilot.press("D")  # last 7 days
+        await settle(pilot)
+        assert [a.title for a in articles.articles] == ["Night market returns to the old tram depot"]
+        assert "last 7 days" in str(app.screen.query_one("#status", Static).render())
+        await pilot.press("D")  # last 30 days
+        await settle(pilot)
+        assert articles.row_count == 3
+
+
+async def test_feeds_pane_filters_by_outlet_or_agency(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        panel = app.screen.query_one(FeedsPanel)
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert prompts[0].startswith("All articles") and "3" in prompts[0]
+        row = next(i for i, p in enumerate(prompts) if p.startswith("PTI"))
+        panel.highlighted = row
+        await pilot.press("enter")
+        await settle(pilot)
+        titles = [a.title for a in app.screen.query_one(ArticleList).articles]
+        assert titles == ["Bridge tolls on Ravi Sea Link to fall from January"]

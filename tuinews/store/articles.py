@@ -68,6 +68,9 @@ class ListFilter:
     feed_id: int | None = None
     speaker: str | None = None
     tag: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    """Only articles at or after this UTC time (store format), e.g. for "last 7 days"."""
 
     def where(self) -> tuple[list[str], list[Any]]:
         """SQL conditions and parameters for this filter."""
@@ -83,6 +86,12 @@ class ListFilter:
         if self.speaker:
             clauses.append("id IN (SELECT article_id FROM quotes WHERE speaker_key = ?)")
             params.append(speaker_key(self.speaker))
+        if self.outlet:
+            clauses.append("coalesce(agency, outlet) = ?")
+            params.append(self.outlet)
+        if self.since:
+            clauses.append("sort_key >= ?")
+            params.append(self.since)
         if self.tag:
             clauses.append(
                 "feed_id IN (SELECT f.id FROM feeds f, json_each(f.tags) t WHERE t.value = ?)"
@@ -269,6 +278,16 @@ def set_starred(db: Database, article_id: int, starred: bool) -> None:
     """Star or unstar one article."""
     with write_transaction(db):
         db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(starred), article_id])
+
+
+def list_sources(db: Database, limit: int = 50) -> list[tuple[str, int]]:
+    """Agencies and outlets (the list's Source column) with their unread counts, most unread first."""
+    rows = db.execute(
+        "SELECT coalesce(agency, outlet) AS source, sum(read_at IS NULL) FROM articles "
+        "WHERE source IS NOT NULL GROUP BY source ORDER BY 2 DESC, 1 LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [(r[0], int(r[1] or 0)) for r in rows]
 
 
 def mark_all_read(db: Database, filter: ListFilter | None = None) -> list[int]:

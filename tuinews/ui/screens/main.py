@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import webbrowser
+from datetime import timedelta
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +22,7 @@ from tuinews.store.articles import (
     get_article,
     get_reading_position,
     list_articles,
+    list_sources,
     mark_all_read,
     mark_unread,
     set_reading_position,
@@ -49,6 +52,15 @@ def first_match(markdown: str, query: str) -> int | None:
     return found.start() if found else None
 
 
+#: The date filter's steps: label and how far back (None: no limit).
+DATE_RANGES: list[tuple[str, timedelta | None]] = [
+    ("any date", None),
+    ("last 24 hours", timedelta(days=1)),
+    ("last 7 days", timedelta(days=7)),
+    ("last 30 days", timedelta(days=30)),
+]
+
+
 class MainScreen(Screen[None]):
     """Wires the list, the reader and the panels together; all store access happens in workers."""
 
@@ -71,6 +83,7 @@ class MainScreen(Screen[None]):
         Binding("S", "toggle_starred_filter", "Starred only", id="filter-starred", show=False),
         Binding("f", "filter_speaker", "Speaker's articles", id="filter-speaker", show=False),
         Binding("i", "speaker_index", "Speakers", id="speaker-index", show=False),
+        Binding("D", "cycle_date_filter", "Date range", id="filter-date", show=False),
         Binding("c", "clear_filters", "Clear filters", id="clear-filters", show=False),
         Binding('"', "toggle_quotes", "Quotes", id="toggle-quotes"),
         Binding("d", "toggle_dateline", "Dateline", id="toggle-dateline"),
@@ -81,6 +94,8 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter = ListFilter()
+        self.date_range = 0
+        """Index into DATE_RANGES."""
         self.undo_ids: list[int] = []
 
     def compose(self) -> ComposeResult:
@@ -134,7 +149,7 @@ class MainScreen(Screen[None]):
 
     def _counts(self) -> tuple[int, int]:
         """(articles, unread) under the current filter (called on a worker thread)."""
-        unread_filter = ListFilter(True, self.filter.starred, self.filter.feed_id, self.filter.speaker, self.filter.tag)
+        unread_filter = dataclasses.replace(self.filter, unread=True)
         return count_articles(self.db, self.filter), count_articles(self.db, unread_filter)
 
     def _show_page(self, page: list[StoredArticle], first: bool) -> None:
@@ -151,7 +166,7 @@ class MainScreen(Screen[None]):
             articles.move_cursor(row=0)
             self.load_article(page[0].id)
         elif first:
-            self._show_article(None, [], None)
+            self.call_later(self._show_article, None, [], None)
 
     def _show_status(self, total: int, unread: int) -> None:
         if not self.is_attached:
@@ -167,6 +182,10 @@ class MainScreen(Screen[None]):
             parts.append(f"#{clean_line(self.filter.tag)}")
         if self.filter.feed_id is not None:
             parts.append("one feed")
+        if self.filter.outlet:
+            parts.append(clean_line(self.filter.outlet))
+        if self.date_range:
+            parts.append(DATE_RANGES[self.date_range][0])
         self.query_one("#status", Static).update(" tuinews ── " + " · ".join(parts))
 
     @work(thread=True, exclusive=True, group="article")
@@ -229,11 +248,14 @@ class MainScreen(Screen[None]):
         feeds = list_feeds(self.db)
         unread = {feed_id: counts[1] for feed_id, counts in feed_article_counts(self.db).items()}
         total = count_articles(self.db, ListFilter(unread=True))
-        self.app.call_from_thread(self._show_feeds, feeds, unread, total)
+        sources = list_sources(self.db)
+        self.app.call_from_thread(self._show_feeds, feeds, unread, total, sources)
 
-    def _show_feeds(self, feeds: list[Feed], unread: dict[int, int], total: int) -> None:
+    def _show_feeds(
+        self, feeds: list[Feed], unread: dict[int, int], total: int, sources: list[tuple[str, int]]
+    ) -> None:
         if self.is_attached:
-            self.query_one(FeedsPanel).show(feeds, unread, total)
+            self.query_one(FeedsPanel).show(feeds, unread, total, sources)
 
     # -- events --------------------------------------------------------------------------------
 
@@ -252,7 +274,8 @@ class MainScreen(Screen[None]):
 
     @on(FeedsPanel.Chosen)
     def _feed_chosen(self, event: FeedsPanel.Chosen) -> None:
-        self.filter.feed_id, self.filter.tag = event.choice.feed_id, event.choice.tag
+        choice = event.choice
+        self.filter.feed_id, self.filter.tag, self.filter.outlet = choice.feed_id, choice.tag, choice.outlet
         self.reload()
         self.query_one(ArticleList).focus()
 
@@ -375,9 +398,19 @@ class MainScreen(Screen[None]):
         if speaker:
             self.set_speaker_filter(speaker)
 
+    def action_cycle_date_filter(self) -> None:
+        """Step the date filter: any date, last 24 hours, last 7 days, last 30 days."""
+        self.date_range = (self.date_range + 1) % len(DATE_RANGES)
+        label, back = DATE_RANGES[self.date_range]
+        now = self.app.now()  # type: ignore[attr-defined]
+        self.filter.since = (now - back).strftime("%Y-%m-%dT%H:%M:%SZ") if back else None
+        self.notify(f"Showing {label}", timeout=2)
+        self.reload()
+
     def action_clear_filters(self) -> None:
         """Show every article again."""
         self.filter = ListFilter()
+        self.date_range = 0
         self.reload()
 
     def action_refresh(self) -> None:

@@ -1,4 +1,7 @@
-"""The feeds pane: all articles, each tag and each feed with its unread count; choosing one filters the list."""
+"""The feeds pane: all articles, tags, feeds, then outlets and agencies, each with its unread count.
+
+Choosing a line filters the article list by it.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +19,11 @@ from tuinews.ui.text import safe
 
 @dataclass
 class FeedChoice:
-    """What the pane can filter by: everything (both None), one feed, or one tag."""
+    """What the pane can filter by: everything (all None), one feed, one tag, or one outlet or agency."""
 
     feed_id: int | None = None
     tag: str | None = None
+    outlet: str | None = None
 
 
 def feed_prompt(label: Text, unread: int) -> Text:
@@ -45,7 +49,13 @@ class FeedsPanel(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.choices: list[FeedChoice] = []
 
-    def show(self, feeds: list[Feed], unread_by_feed: dict[int, int], unread_total: int) -> None:
+    def show(
+        self,
+        feeds: list[Feed],
+        unread_by_feed: dict[int, int],
+        unread_total: int,
+        sources: list[tuple[str, int]] = (),  # type: ignore[assignment]
+    ) -> None:
         """Fill the pane (keeps the highlighted line where it was)."""
         keep = self.highlighted
         self.clear_options()
@@ -64,6 +74,11 @@ class FeedsPanel(OptionList):
             label = safe(feed.title or feed.url, "red" if feed.last_error else "")
             self.choices.append(FeedChoice(feed_id=feed.id))
             options.append(Option(feed_prompt(label, unread_by_feed.get(feed.id, 0)), id=str(len(self.choices) - 1)))
+        if sources:
+            options.append(None)
+        for source, unread in sources:
+            self.choices.append(FeedChoice(outlet=source))
+            options.append(Option(feed_prompt(safe(source, "dim"), unread), id=str(len(self.choices) - 1)))
         self.add_options(options)
         self.highlighted = keep if keep is not None and keep < self.option_count else 0
 
