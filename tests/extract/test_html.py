@@ -270,3 +270,20 @@ def test_tweet_in_a_social_embed_wrapper_survives_extraction() -> None:
         "[Tweet: “The ferry is running again, first sailing at nine.” — Saltings Ferry (@saltingsferry) "
         "February 11, 2026](https://twitter.com/saltingsferry/status/42)"
     ) in body.splitlines()
+
+
+def test_headline_repeated_as_a_subhead_is_dropped() -> None:
+    para = "<p>{} The operator said the storm had damaged the linkspan at Fernholm on Monday night.</p>"
+    page = (
+        "<html><head><title>Ferry sailings resume after storm</title></head><body><article>"
+        "<h2>Ferry sailings resume after storm</h2>"
+        + para.format("Sailings resumed on Tuesday.")
+        + "<h2>What changes for passengers</h2>"
+        + para.format("Engineers worked overnight.")
+        + para.format("Timetables are unchanged.")
+        + "</article></body></html>"
+    )
+    article = extract_document(page.encode(), name="ferry.html")
+    assert article.title == "Ferry sailings resume after storm"
+    assert "## Ferry sailings resume" not in article.markdown
+    assert "## What changes for passengers" in article.markdown

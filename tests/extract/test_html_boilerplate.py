@@ -92,3 +92,8 @@ def test_a_single_link_paragraph_and_embeds_stay() -> None:
         "Closing paragraph.",
     ]
     assert filter_blocks(blocks)[0] == blocks
+
+
+def test_unrendered_shortcodes_are_furniture() -> None:
+    assert is_furniture('[button link="https://e.org/submit" type="big"] Send us YOUR review[/button]')
+    assert not is_furniture("[1] Alarm fatigue: a review of the evidence, 2015.")

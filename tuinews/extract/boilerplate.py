@@ -56,6 +56,9 @@ _PITCH = re.compile(
     re.IGNORECASE,
 )
 
+#: A blogging-platform shortcode the page failed to render: "[button link=…]Send us yours[/button]".
+_SHORTCODE = re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")
+
 #: Wire-service and newsroom credit lines ("Reporting by …; Editing by …"): furniture for the dateline.
 CREDIT_LINE = re.compile(
     r"^\W*((additional )?(reporting|writing|editing) by\b.{0,300}|"
@@ -77,7 +80,7 @@ def is_furniture(block: str) -> bool:
         return True  # stray punctuation, rules, empty emphasis
     if len(text.split()) > SHORT_BLOCK_WORDS:
         return False
-    return bool(_WHOLE.match(text) or _LEAD_IN.match(text) or _PITCH.search(text))
+    return bool(_WHOLE.match(text) or _LEAD_IN.match(text) or _PITCH.search(text) or _SHORTCODE.match(text))
 
 
 def is_credit(block: str) -> bool:

@@ -81,6 +81,8 @@ def _body_blocks(markdown: str, meta: PageMeta, furniture: list[str], standfirst
             if squashed == _squash(meta.title or ""):
                 continue  # the headline: shown above the body, never twice
             block = "#" + block  # any other top-level heading inside the body is a subhead
+        elif block.startswith("#") and meta.title and squashed == _squash(meta.title):
+            continue  # the headline set as a subhead (h2) by the page: still shown only once
         if squashed == standfirst:
             continue  # the standfirst: shown in italics above the body
         if meta.dek and squashed == _squash(meta.dek):
