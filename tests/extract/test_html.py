@@ -287,3 +287,23 @@ def test_headline_repeated_as_a_subhead_is_dropped() -> None:
     assert article.title == "Ferry sailings resume after storm"
     assert "## Ferry sailings resume" not in article.markdown
     assert "## What changes for passengers" in article.markdown
+
+
+def test_page_cut_off_in_its_head_still_gives_what_it_says_about_itself() -> None:
+    head = (
+        "<html><head><title>Ferry fares rise</title>"
+        '<meta name="description" content="Return fares on the island ferry rise by a fifth from April.">'
+    )
+    article = extract_document(head.encode(), name="cut.html")
+    assert (
+        article.markdown
+        == f"{NOT_EXTRACTED_NOTE}\n\nReturn fares on the island ferry rise by a fifth from April.\n"
+    )
+    assert article.title == "Ferry fares rise"
+    stated = head + (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry fares rise",'
+        ' "articleBody": "Return fares rise by a fifth.\\nResidents keep their discount."}</script>'
+    )
+    article = extract_document(stated.encode(), name="cut.html")
+    assert article.source_kind == "jsonld"
+    assert article.markdown == "Return fares rise by a fifth.\n\nResidents keep their discount.\n"

@@ -109,6 +109,7 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     meta = parse_page_meta(tree)
     if url and not meta.url:
         meta.url = url
+    description = meta.dek
     meta.dek, standfirst = page_dek(tree, meta.dek, meta.title)
     for name in ("title", "dek"):
         value = getattr(meta, name)
@@ -132,14 +133,15 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     if not blocks:
         main = html_to_markdown(fallback_html(tree), base_url=base)
         blocks = _body_blocks(main, meta, page.furniture, standfirst)
-    if stated and prefer_jsonld("\n\n".join(blocks), stated):
+    if stated and (not blocks or prefer_jsonld("\n\n".join(blocks), stated)):
         stated_blocks = _body_blocks(stated, meta, page.furniture, standfirst)
         if stated_blocks:
             blocks, page.source_kind = stated_blocks, "jsonld"
     if blocks:
         page.body = "\n\n".join(blocks) + "\n"
         return page
-    plain = tidy_text(page_plain_text(tree))
+    # A page cut short in its <head> has no visible text: what it says about itself is all there is.
+    plain = tidy_text(page_plain_text(tree)) or tidy_text(description or "")
     page.extracted = False
     page.body = f"{NOT_EXTRACTED_NOTE}\n\n{plain}\n" if plain else ""
     return page
