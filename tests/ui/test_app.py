@@ -191,7 +191,7 @@ async def test_empty_cache_shows_the_welcome_screen(db_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         text = " ".join(str(w.render()) for w in app.screen.query(Static))
-        assert "tuinews --demo" in text and "tuinews import" in text
+        assert "add a feed" in text and "import saved pages" in text and "demo" in text
 
 
 def test_every_binding_has_a_stable_id_and_a_description() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +48,21 @@ class TuinewsApp(App[None]):
             self.set_keymap(self.config.keys)
         empty = count_articles(self.reader.db()) == 0
         self.push_screen(WelcomeScreen(str(self.db_path)) if empty else MainScreen())
+
+    def open_reader(self, *, db_path: Path | None = None, refresh: bool = False) -> None:
+        """Leave the welcome screen for the reader (on another cache, e.g. the demo, if given)."""
+        if db_path is not None:
+            self.reader = CacheReader(db_path)
+            self.demo_path = db_path
+        main = MainScreen()
+        self.switch_screen(main)
+        if refresh:
+            self.call_after_refresh(main.action_refresh)
+
+    def on_unmount(self) -> None:
+        demo = getattr(self, "demo_path", None)
+        if demo is not None:
+            shutil.rmtree(demo.parent, ignore_errors=True)
 
     def action_help(self) -> None:
         """Show every key binding."""

@@ -415,7 +415,7 @@ class MainScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""
-        if not self.query_one(RefreshBar).start(self.app.db_path):  # type: ignore[attr-defined]
+        if not self.query_one(RefreshBar).start(self.app.reader.path):  # type: ignore[attr-defined]
             self.notify("A refresh is already running", timeout=3)
 
     def action_toggle_feeds(self) -> None:
