@@ -255,11 +255,11 @@ async def test_speaker_index_filters_the_list_and_c_clears_it(app: TuinewsApp) -
         assert articles.row_count == 3
 
 
-async def test_f_filters_by_the_highlighted_quotes_speaker(app: TuinewsApp) -> None:
+async def test_w_lists_the_articles_quoting_the_highlighted_speaker(app: TuinewsApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         app.screen.query_one(QuotesPanel).focus()
-        await pilot.press("f")
+        await pilot.press("w")
         await settle(pilot)
         assert "quoting Priya Natarajan" in str(app.screen.query_one("#status", Static).render())
         assert app.screen.query_one(ArticleList).row_count == 1
@@ -361,3 +361,18 @@ async def test_feeds_pane_filters_by_outlet_or_agency(app: TuinewsApp) -> None:
         await settle(pilot)
         titles = [a.title for a in app.screen.query_one(ArticleList).articles]
         assert titles == ["Bridge tolls on Ravi Sea Link to fall from January"]
+
+
+async def test_f_in_the_quotes_panel_shows_one_speaker(app: TuinewsApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n")  # the lighthouse: Munro twice, Grant once
+        await settle(pilot)
+        panel = app.screen.query_one(QuotesPanel)
+        assert len(panel.quotes) == 3
+        panel.focus()
+        await pilot.press("f")
+        assert {q.speaker for q in panel.quotes} == {"Alasdair Munro"} and len(panel.quotes) == 2
+        assert panel.border_title == "Quotes by Alasdair Munro"
+        await pilot.press("f")
+        assert len(panel.quotes) == 3

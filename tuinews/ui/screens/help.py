@@ -16,6 +16,7 @@ MOVEMENT_KEYS = [
     ("space / b", "Page down / up in the reader"),
     ("tab / shift+tab", "Move focus between panes"),
     ("ctrl+p", "Command palette: every action by name"),
+    ("f", "In the quotes panel: only this speaker's quotes / everyone's"),
 ]
 
 

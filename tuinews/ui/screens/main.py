@@ -81,7 +81,7 @@ class MainScreen(Screen[None]):
         Binding("u", "undo_mark_all", "Undo all read", id="undo-mark-all-read", show=False),
         Binding("U", "toggle_unread_filter", "Unread only", id="filter-unread", show=False),
         Binding("S", "toggle_starred_filter", "Starred only", id="filter-starred", show=False),
-        Binding("f", "filter_speaker", "Speaker's articles", id="filter-speaker", show=False),
+        Binding("w", "filter_speaker", "Articles quoting speaker", id="filter-speaker", show=False),
         Binding("i", "speaker_index", "Speakers", id="speaker-index", show=False),
         Binding("D", "cycle_date_filter", "Date range", id="filter-date", show=False),
         Binding("c", "clear_filters", "Clear filters", id="clear-filters", show=False),

@@ -33,7 +33,11 @@ def quote_prompt(quote: Quote) -> Text:
 class QuotesPanel(OptionList):
     """A list of the article's quotes; choosing one asks the screen to show it in the reader."""
 
-    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("f", "only_speaker", "Only this speaker", id="quotes-one-speaker"),
+    ]
 
     @dataclass
     class QuoteChosen(Message):
@@ -44,9 +48,27 @@ class QuotesPanel(OptionList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.quotes: list[Quote] = []
+        self.all_quotes: list[Quote] = []
+        self.speaker: str | None = None
+        """When set, only this speaker's quotes are listed."""
 
     def show(self, quotes: list[Quote]) -> None:
-        """Replace the list with `quotes`."""
+        """Show an article's quotes (all speakers)."""
+        self.all_quotes = quotes
+        self.speaker = None
+        self._fill(quotes)
+
+    def action_only_speaker(self) -> None:
+        """List only the highlighted quote's speaker, or everyone again."""
+        current = self.current
+        if self.speaker is None and current is not None and current.speaker:
+            self.speaker = current.speaker
+            self._fill([q for q in self.all_quotes if q.speaker == self.speaker])
+        else:
+            self.speaker = None
+            self._fill(self.all_quotes)
+
+    def _fill(self, quotes: list[Quote]) -> None:
         self.quotes = quotes
         self.clear_options()
         options: list[Option | None] = []
@@ -57,7 +79,7 @@ class QuotesPanel(OptionList):
         self.add_options(options)
         if quotes:
             self.highlighted = 0
-        self.border_title = f"Quotes ({len(quotes)})"
+        self.border_title = f"Quotes ({len(quotes)})" if self.speaker is None else f"Quotes by {self.speaker}"
 
     @property
     def current(self) -> Quote | None:
