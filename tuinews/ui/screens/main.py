@@ -198,7 +198,7 @@ class MainScreen(Screen[None]):
         quotes = get_quotes(self.db, article_id)
         position = get_reading_position(self.db, article_id)
         offset = first_match(article.markdown, query) if query else None
-        self.app.call_from_thread(self._show_article, article, quotes, position, offset)
+        self.app.call_from_thread(self._show_article, article, quotes, position, offset)  # type: ignore[arg-type]
 
     def _remember_position(self) -> None:
         """Save how far down the current article the reader got (called on a worker thread)."""
