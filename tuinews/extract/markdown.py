@@ -138,8 +138,9 @@ def html_to_markdown(html: str, *, base_url: str | None = None) -> str:
     if not html.strip():
         return ""
     soup = BeautifulSoup(html, "lxml")
-    for node in soup(_DROPPED):
-        node.decompose()
+    if any(f"<{tag}" in html for tag in _DROPPED):
+        for node in soup(_DROPPED):
+            node.decompose()
     converter = NewsConverter(**{**_OPTIONS, "base_url": base_url}) if base_url else _CONVERTER
     return tidy_markdown(converter.convert_soup(soup))
 
