@@ -140,36 +140,15 @@ def page_plain_text(tree: lxml_html.HtmlElement) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-_BREAKING = {
-    "p",
-    "div",
-    "li",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "section",
-    "article",
-    "blockquote",
-    "header",
-    "main",
-    "aside",
-    "figure",
-    "figcaption",
-    "pre",
-    "table",
-    "ul",
-    "ol",
-    "dd",
-}
+#: Elements that start a new paragraph in the plain-text fallback.
+_BREAKING = frozenset(
+    "p div li br h1 h2 h3 h4 h5 h6 tr section article blockquote header main aside figure figcaption pre "
+    "table ul ol dd".split()
+)
 
 
 def _visible_text(root: lxml_html.HtmlElement) -> list[str]:
-    """Text pieces of a subtree in document order, "\n" around block elements; iterative, any depth."""
+    """Text pieces of a subtree in document order, a newline around block elements; iterative, any depth."""
     pieces: list[str] = []
     stack: list[tuple[lxml_html.HtmlElement, bool]] = [(root, False)]
     while stack:
