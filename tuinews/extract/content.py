@@ -141,10 +141,10 @@ def page_plain_text(tree: lxml_html.HtmlElement) -> str:
 
 
 #: Elements that start a new paragraph in the plain-text fallback.
-_BREAKING = frozenset(
-    "p div li br h1 h2 h3 h4 h5 h6 tr section article blockquote header main aside figure figcaption pre "
-    "table ul ol dd".split()
+_BLOCK_TAGS = (
+    "p div li br h1 h2 h3 h4 h5 h6 tr dd section article blockquote header main aside figure figcaption"
 )
+_BREAKING = frozenset((*_BLOCK_TAGS.split(), "pre", "table", "ul", "ol"))
 
 
 def _visible_text(root: lxml_html.HtmlElement) -> list[str]:
