@@ -14,7 +14,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from tuinews.ingest import import_paths
 from tuinews.sanitize import clean_line
 
 WELCOME = """\
@@ -105,6 +104,8 @@ class WelcomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="welcome")
     def import_files(self, path: str) -> None:
         """Import a file or folder, then open the reader."""
+        from tuinews.ingest import import_paths  # the extraction stack loads only when needed
+
         outcomes = import_paths(self.app.reader.db(), [str(Path(path).expanduser())])  # type: ignore[attr-defined]
         imported = [o for o in outcomes if not o.error]
         if not imported:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -13,7 +14,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
-from tuinews.fetch.refresh import RefreshProgress, RefreshSummary, refresh_feeds
+if TYPE_CHECKING:
+    from tuinews.fetch.refresh import RefreshProgress, RefreshSummary
 
 _PHASES = {"feeds": "Fetching feeds", "pages": "Fetching pages", "extract": "Reading articles", "done": "Done"}
 
@@ -57,6 +59,9 @@ class RefreshBar(Horizontal):
     @work(thread=True, exclusive=True, group="refresh")
     def refresh_worker(self, db_path: Path) -> None:
         """The network and the writes happen here, never on the UI thread."""
+        # Imported here: the fetch and extraction stack is heavy and the app must start fast.
+        from tuinews.fetch.refresh import RefreshSummary, refresh_feeds
+
         try:
             summary = asyncio.run(
                 refresh_feeds(db_path, progress=lambda p: self.app.call_from_thread(self._progress, p))
