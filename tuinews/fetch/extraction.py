@@ -3,11 +3,19 @@
 Rows written by the fast path carry the feed's summary; here each gets its real body, built from the
 feed's own content or extracted from the fetched page, and is saved with its quotes in one transaction.
 A failure keeps the summary and records why, so a bad page never stops the others.
+
+Building an article (Markdown, quotes, dateline) is pure CPU, a few milliseconds each, so a long queue
+is built in worker processes (one per core), while this process keeps every database write: one short
+transaction per article, in queue order, so a kill loses at most the article being saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -16,6 +24,7 @@ from tuinews.extract.document import ExtractError, extract_document
 from tuinews.fetch.entries import article_from_entry_page
 from tuinews.models import Article
 from tuinews.store.articles import save_article
+from tuinews.store.db import write_transaction
 from tuinews.store.feeds import PendingArticle, clear_pending, list_pending, set_extract_error
 
 #: Content types worth handing to the extractor.
@@ -45,16 +54,24 @@ def _build(item: PendingArticle, now: datetime) -> Article:
     )
 
 
-def extract_one(db: Database, item: PendingArticle, now: datetime | None = None) -> str | None:
-    """Build and save one queued article; returns an error message, or None when it worked."""
-    now = now or datetime.now(UTC)
+#: Below this many queued articles the pool's start-up (about a second of imports) is not worth it.
+POOL_MIN_ITEMS = 48
+
+
+def build_article(item: PendingArticle, now: datetime) -> tuple[Article | None, str | None]:
+    """The article for a queue item, or the one-line reason it could not be built (runs in a worker)."""
     try:
-        article = _build(item, now)
+        return _build(item, now), None
     except ExtractError as exc:
-        set_extract_error(db, item.id, str(exc))
-        return str(exc)
+        return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - a hostile page must not stop the refresh
-        message = f"extraction failed ({type(exc).__name__})"
+        return None, f"extraction failed ({type(exc).__name__})"
+
+
+def save_built(db: Database, item: PendingArticle, article: Article | None, error: str | None) -> str | None:
+    """Store what `build_article` produced, in one transaction; returns the error, or None."""
+    if article is None:
+        message = error or "extraction failed"
         set_extract_error(db, item.id, message)
         return message
     article.url = item.url  # the row keeps its identity even if the page names another canonical URL
@@ -62,37 +79,105 @@ def extract_one(db: Database, item: PendingArticle, now: datetime | None = None)
         row = db.execute("SELECT published, published_raw FROM articles WHERE id = ?", [item.id]).fetchone()
         if row and row[0]:
             article.dateline.published, article.dateline.published_raw = row[0], row[1]
-    with db.atomic():
-        save_article(
-            db,
-            article,
-            raw=item.raw,
-            content_type=item.content_type,
-            fallback_url=item.url,
-            feed_id=item.feed_id,
-        )
+    with write_transaction(db):
+        # raw=None: the page row written when the entry or page arrived is already the raw page.
+        save_article(db, article, fallback_url=item.url, feed_id=item.feed_id)
         clear_pending(db, item.id)
     return None
 
 
-def extract_pending(
-    db: Database, *, progress: Callable[[int, int], None] | None = None, batch: int = 100
-) -> tuple[int, int]:
-    """Work through the whole queue (feed entries, then fetched pages); returns (done, failed)."""
-    total = int(db.execute("SELECT count(*) FROM articles WHERE pending IN ('entry', 'page')").fetchone()[0])
-    done = failed = 0
-    now = datetime.now(UTC)
+def extract_one(db: Database, item: PendingArticle, now: datetime | None = None) -> str | None:
+    """Build and save one queued article; returns an error message, or None when it worked."""
+    return save_built(db, item, *build_article(item, now or datetime.now(UTC)))
+
+
+def _workers(requested: int | None) -> int:
+    if requested is not None:
+        return max(1, requested)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes started fresh (forkserver, else spawn): forking a process that runs threads
+    (the app, the refresh writer) can copy a lock some other thread holds."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _queue(db: Database, batch: int) -> Iterator[PendingArticle]:
     for kind in ("entry", "page"):
         after = 0
-        while True:
-            items = list_pending(db, kind, after=after, limit=batch)
-            if not items:
-                break
-            for item in items:
-                if extract_one(db, item, now) is not None:
-                    failed += 1
-                done += 1
-                if progress is not None:
-                    progress(done, total)
+        while items := list_pending(db, kind, after=after, limit=batch):
+            yield from items
             after = items[-1].id
+
+
+def _built(
+    items: Iterator[PendingArticle], pool: Executor | None, now: datetime, window: int
+) -> Iterator[tuple[PendingArticle, tuple[Article | None, str | None]]]:
+    """Each item with its build result, in queue order; at most `window` items in flight.
+
+    If the pool breaks (a worker killed, or a main module that cannot be imported twice), the items it
+    held and the rest of the queue are built here instead.
+    """
+    flying: deque[tuple[PendingArticle, Future[tuple[Article | None, str | None]] | None]] = deque()
+    for item in items:
+        future = None
+        if pool is not None:
+            try:
+                future = pool.submit(build_article, item, now)
+            except BrokenExecutor:
+                pool = None
+        flying.append((item, future))
+        while flying and (len(flying) >= window or flying[0][1] is None):
+            done, pending = flying.popleft()
+            yield done, _result(done, pending, now)
+    while flying:
+        done, pending = flying.popleft()
+        yield done, _result(done, pending, now)
+
+
+def _result(
+    item: PendingArticle, future: Future[tuple[Article | None, str | None]] | None, now: datetime
+) -> tuple[Article | None, str | None]:
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenExecutor:
+            pass
+    return build_article(item, now)
+
+
+def extract_pending(
+    db: Database,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    batch: int = 100,
+    workers: int | None = None,
+) -> tuple[int, int]:
+    """Work through the whole queue (feed entries, then fetched pages); returns (done, failed).
+
+    With more than one worker and at least `POOL_MIN_ITEMS` queued, articles are built in a process
+    pool; saving stays here, one transaction per article.
+    """
+    total = int(db.execute("SELECT count(*) FROM articles WHERE pending IN ('entry', 'page')").fetchone()[0])
+    if total == 0:
+        return 0, 0
+    count = _workers(workers)
+    pool = _pool(count) if count > 1 and total >= POOL_MIN_ITEMS else None
+    done = failed = 0
+    try:
+        for item, (article, error) in _built(_queue(db, batch), pool, datetime.now(UTC), 8 * count):
+            if save_built(db, item, article, error) is not None:
+                failed += 1
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return done, failed

@@ -4,8 +4,12 @@
 
 Three steps, each article committed on its own: (1) every feed fetched concurrently with conditional
 GET, new entries stored at once (listable within moments); (2) the pages of summary-only entries
-fetched and kept raw; (3) the background step builds full bodies, quotes and datelines. A failing feed
-or page is recorded (`feeds.last_error`) and never stops the others; nothing here raises for one.
+fetched and kept raw, starting as soon as their feed is stored; (3) the background step builds full
+bodies, quotes and datelines (`extraction`, over a process pool). A failing feed or page is recorded
+(`feeds.last_error`) and never stops the others; nothing here raises for one.
+
+The event loop does the network I/O only; parsing and every write run on the writer thread
+(`writer.StoreWriter`), one short transaction per article.
 """
 
 from __future__ import annotations
@@ -19,17 +23,22 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from tuinews.fetch.client import Fetcher, FetchLimits
+from tuinews.fetch.client import FetchLimits, FetchResult
 from tuinews.fetch.extraction import extract_pending
 from tuinews.fetch.feeds import MAX_ENTRIES
+from tuinews.fetch.fetchers import FetcherPool
 from tuinews.fetch.lock import RefreshLock
 from tuinews.fetch.store_entries import FeedOutcome, store_feed
+from tuinews.fetch.writer import StoreWriter
 from tuinews.store.db import open_db
 from tuinews.store.feeds import (
+    FeedState,
+    checkpoint,
     get_feed_states,
     list_pending,
     save_page,
     set_extract_error,
+    tune_for_refresh,
     update_feed_status,
 )
 
@@ -43,7 +52,8 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0
 class RefreshOptions:
     """How hard and how politely to refresh."""
 
-    concurrency: int = 64
+    concurrency: int = 128
+    """Requests in flight at once, over all hosts (spread over pools of `fetchers.CONNECTIONS_PER_POOL`)."""
     per_host: int = 6
     limits: FetchLimits = FetchLimits()
     full_text: bool = True
@@ -55,6 +65,8 @@ class RefreshOptions:
     """1: every article is committed on its own. More: that many per commit (faster; see `store_feed`)."""
     deadline: float = 600.0
     """Seconds for the network steps of the whole refresh."""
+    extract_workers: int | None = None
+    """Processes for the background step: None for one per CPU, 1 to build every article in this one."""
 
 
 @dataclass
@@ -116,9 +128,8 @@ class RefreshSummary:
 
 def _open(db_path: Path) -> Database:
     db = open_db(db_path)
-    # WAL with synchronous=NORMAL: a commit survives the process being killed (not a power cut), and costs
-    # microseconds instead of an fsync, which is what lets thousands of one-article transactions run fast.
-    db.execute("PRAGMA synchronous = NORMAL")
+    # Many one-article transactions follow (the background step): see `tune_for_refresh`.
+    tune_for_refresh(db)
     return db
 
 
@@ -140,23 +151,32 @@ async def refresh_feeds(
     try:
         db = _open(Path(db_path))
         try:
-            async with Fetcher(
-                options.limits, concurrency=options.concurrency, per_host=options.per_host
-            ) as fetcher:
+            states = get_feed_states(db, feed_ids)
+            leftovers = [(i.id, i.url) for i in list_pending(db, "fetch", limit=1_000_000)]
+            run = _Run(options, summary, report)
+            async with (
+                FetcherPool(
+                    options.limits, concurrency=options.concurrency, per_host=options.per_host
+                ) as fetcher,
+                StoreWriter(Path(db_path)) as writer,
+            ):
                 try:
                     async with asyncio.timeout(options.deadline):
-                        await _fetch_feeds(db, fetcher, feed_ids, options, summary, report)
-                        if options.full_text:
-                            await _fetch_pages(db, fetcher, summary, report)
+                        await run.fetch_all(fetcher, writer, states, leftovers if options.full_text else [])
                 except TimeoutError:
                     summary.error = f"the refresh stopped at its {options.deadline:g} s deadline"
                 summary.requests = fetcher.requests
+            _mark_unfinished(db, states, summary)
             summary.stored_seconds = time.perf_counter() - started
             if options.extract:
                 done, failed = extract_pending(
-                    db, progress=lambda d, t: report(RefreshProgress("extract", d, t))
+                    db,
+                    progress=lambda d, t: report(RefreshProgress("extract", d, t)),
+                    workers=options.extract_workers,
                 )
                 summary.extracted, summary.extract_failed = done, failed
+            with contextlib.suppress(Exception):
+                checkpoint(db)
         finally:
             db.close()
     finally:
@@ -166,66 +186,90 @@ async def refresh_feeds(
     return summary
 
 
-async def _fetch_feeds(
-    db: Database,
-    fetcher: Fetcher,
-    feed_ids: Iterable[int] | None,
-    options: RefreshOptions,
-    summary: RefreshSummary,
-    report: Callable[[RefreshProgress], None],
-) -> None:
-    states = get_feed_states(db, feed_ids)
-    report(RefreshProgress("feeds", 0, len(states)))
+def _mark_unfinished(db: Database, states: list[FeedState], summary: RefreshSummary) -> None:
+    finished = {f.feed_id for f in summary.feeds}
+    for state in states:
+        if state.id not in finished:
+            with contextlib.suppress(Exception):
+                update_feed_status(db, state.id, status=None, error="the refresh stopped before this feed")
 
-    async def one(state):  # type: ignore[no-untyped-def]
+
+def _save_fetched_page(db: Database, article_id: int, result: FetchResult) -> bool:
+    """Keep a fetched page (queued for extraction) or record why there is none; True when kept."""
+    if result.ok and result.body.strip():
+        content_type = result.content_type or "text/html"
+        if result.charset:
+            content_type += f"; charset={result.charset}"
+        save_page(db, article_id, result.final_url, result.body, content_type)
+        return True
+    set_extract_error(db, article_id, result.error or "the page was empty")
+    return False
+
+
+class _Run:
+    """Steps 1 and 2 of one refresh: feeds, then each feed's pages as soon as its entries are stored."""
+
+    def __init__(
+        self, options: RefreshOptions, summary: RefreshSummary, report: Callable[[RefreshProgress], None]
+    ) -> None:
+        self.options = options
+        self.summary = summary
+        self.report = report
+        self.pages: list[asyncio.Task[None]] = []
+        self.pages_done = 0
+        self.feeds_done = False
+
+    async def fetch_all(
+        self,
+        fetcher: FetcherPool,
+        writer: StoreWriter,
+        states: list[FeedState],
+        leftovers: list[tuple[int, str]],
+    ) -> None:
+        """Every feed, and the pages of new summary-only entries (plus any a killed refresh left)."""
+        self.report(RefreshProgress("feeds", 0, len(states)))
+        for article_id, url in leftovers:
+            self._queue_page(fetcher, writer, article_id, url)
+        try:
+            await asyncio.gather(*(self._feed(fetcher, writer, s, len(states)) for s in states))
+            self.feeds_done = True
+            self.report(RefreshProgress("pages", self.pages_done, len(self.pages), self.summary.new))
+            await asyncio.gather(*self.pages)
+        finally:
+            for task in self.pages:
+                task.cancel()
+
+    async def _feed(self, fetcher: FetcherPool, writer: StoreWriter, state: FeedState, total: int) -> None:
         result = await fetcher.fetch(
             state.url, etag=state.etag, last_modified=state.last_modified, accept=FEED_ACCEPT
         )
-        outcome = store_feed(
-            db,
+        options = self.options
+        # Parsing and row building run on the writer thread too: split across two threads, the writer
+        # waited for the GIL after every SQLite call (up to the 5 ms switch interval), which more than
+        # doubled the time per commit while feeds were being parsed.
+        outcome = await writer.run(
+            store_feed,
             state,
             result,
             full_text=options.full_text,
             max_entries=options.max_entries,
             per_transaction=options.entries_per_transaction,
         )
-        summary.feeds.append(outcome)
-        report(RefreshProgress("feeds", len(summary.feeds), len(states), summary.new, outcome))
+        self.summary.feeds.append(outcome)
+        self.report(RefreshProgress("feeds", len(self.summary.feeds), total, self.summary.new, outcome))
+        for article_id, link in outcome.to_fetch:
+            self._queue_page(fetcher, writer, article_id, link)
+        outcome.to_fetch = []
 
-    try:
-        await asyncio.gather(*(one(s) for s in states))
-    except asyncio.CancelledError:
-        raise
-    finally:
-        finished = {f.feed_id for f in summary.feeds}
-        for state in states:
-            if state.id not in finished:
-                with contextlib.suppress(Exception):
-                    update_feed_status(
-                        db, state.id, status=None, error="the refresh stopped before this feed"
-                    )
+    def _queue_page(self, fetcher: FetcherPool, writer: StoreWriter, article_id: int, url: str) -> None:
+        self.pages.append(asyncio.create_task(self._page(fetcher, writer, article_id, url)))
 
-
-async def _fetch_pages(
-    db: Database, fetcher: Fetcher, summary: RefreshSummary, report: Callable[[RefreshProgress], None]
-) -> None:
-    queue = list_pending(db, "fetch", limit=1_000_000)
-    done = 0
-    report(RefreshProgress("pages", 0, len(queue), summary.new))
-
-    async def one(item):  # type: ignore[no-untyped-def]
-        nonlocal done
-        result = await fetcher.fetch(item.url, accept=PAGE_ACCEPT)
-        if result.ok and result.body.strip():
-            content_type = result.content_type or "text/html"
-            if result.charset:
-                content_type += f"; charset={result.charset}"
-            save_page(db, item.id, result.final_url, result.body, content_type)
-            summary.pages_fetched += 1
+    async def _page(self, fetcher: FetcherPool, writer: StoreWriter, article_id: int, url: str) -> None:
+        result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
+        if await writer.run(_save_fetched_page, article_id, result):
+            self.summary.pages_fetched += 1
         else:
-            set_extract_error(db, item.id, result.error or "the page was empty")
-            summary.pages_failed += 1
-        done += 1
-        report(RefreshProgress("pages", done, len(queue), summary.new))
-
-    await asyncio.gather(*(one(item) for item in queue))
+            self.summary.pages_failed += 1
+        self.pages_done += 1
+        if self.feeds_done:
+            self.report(RefreshProgress("pages", self.pages_done, len(self.pages), self.summary.new))

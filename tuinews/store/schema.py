@@ -149,3 +149,27 @@ def m005_feed_entries(db: Database) -> None:
     db.execute("CREATE INDEX articles_by_guid ON articles (feed_id, guid) WHERE guid IS NOT NULL")
     db.execute("CREATE INDEX articles_pending ON articles (id) WHERE pending IS NOT NULL")
     db.execute("ALTER TABLE feeds ADD COLUMN kind TEXT")
+
+
+@MIGRATIONS(name="m006_fts_update_trigger_on_text_only")
+def m006_fts_update_trigger_on_text_only(db: Database) -> None:
+    """Re-index an article only when its indexed text changes.
+
+    The trigger from m002 fired on every UPDATE, so marking an article read, starring it, or moving it
+    through the refresh queue (`pending`) deleted and re-inserted its whole body in the FTS index. The
+    index holds exactly the same text before and after, so it stays consistent with `articles`.
+    """
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        """
+        CREATE TRIGGER articles_au AFTER UPDATE OF id, title, dek, byline, body_markdown ON articles
+        WHEN old.title IS NOT new.title OR old.dek IS NOT new.dek OR old.byline IS NOT new.byline
+             OR old.body_markdown IS NOT new.body_markdown OR old.rowid IS NOT new.rowid
+        BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_markdown)
+          VALUES ('delete', old.rowid, old.title, old.dek, old.byline, old.body_markdown);
+          INSERT INTO articles_fts (rowid, title, dek, byline, body_markdown)
+          VALUES (new.rowid, new.title, new.dek, new.byline, new.body_markdown);
+        END
+        """
+    )

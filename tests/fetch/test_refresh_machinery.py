@@ -1,0 +1,176 @@
+"""The parts that make a refresh fast: host-pinned fetcher pools, the writer thread, batched lookups,
+the FTS trigger that ignores flag updates, and the extraction process pool (with its fallback)."""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import BrokenExecutor, Executor, Future
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fetch.conftest import TEST_LIMITS
+from tests.fetch.server import LocalServer
+from tuinews.fetch import extraction
+from tuinews.fetch.fetchers import FetcherPool
+from tuinews.fetch.refresh import RefreshOptions, refresh_feeds
+from tuinews.fetch.writer import StoreWriter
+from tuinews.store.db import open_db, open_memory_db
+from tuinews.store.feeds import PendingArticle, add_feed, known_urls, list_pending
+from tuinews.store.search import search_articles
+
+OPTIONS = RefreshOptions(limits=TEST_LIMITS, concurrency=8, per_host=8)
+
+
+def _article(db: Any, url: str, title: str, body: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO articles (url, title, body_markdown, content_hash, source_kind, fetched_at, sort_key) "
+        "VALUES (?, ?, ?, 'h', 'feed', 'now', 'now')",
+        [url, title, body],
+    )
+    return int(cursor.lastrowid)
+
+
+def _fts_rows(db: Any) -> int:
+    return int(db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0])
+
+
+def test_flag_updates_leave_the_search_index_alone_and_text_updates_reindex() -> None:
+    db = open_memory_db()
+    article_id = _article(db, "https://a.example/1", "Harbour board meets", "The ferry timetable changes.")
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 0)")
+    segments = db.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0]
+    db.execute(
+        "UPDATE articles SET read_at = 'now', starred = 1, pending = 'page' WHERE id = ?", [article_id]
+    )
+    assert db.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0] == segments  # nothing written
+    db.execute(
+        "UPDATE articles SET body_markdown = 'The tram extension was approved.' WHERE id = ?", [article_id]
+    )
+    assert [h.id for h in search_articles(db, "tram")] == [article_id]
+    assert search_articles(db, "ferry") == []
+    assert [h.id for h in search_articles(db, "harbour")] == [article_id]
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")  # raises when out of step
+    assert _fts_rows(db) == 1
+
+
+def test_known_urls_answers_in_chunks() -> None:
+    db = open_memory_db()
+    stored = [f"https://a.example/{i}" for i in range(0, 30, 3)]
+    for url in stored:
+        _article(db, url, "t", "")
+    asked = [f"https://a.example/{i}" for i in range(30)] + ["https://a.example/0"]
+    assert known_urls(db, asked, chunk=7) == set(stored)
+    assert known_urls(db, []) == set()
+
+
+async def test_fetcher_pool_pins_hosts_and_opens_pools_only_under_load() -> None:
+    async with FetcherPool(TEST_LIMITS, concurrency=8, per_host=2, per_pool=4) as pool:
+        assert pool.max_pools == 2 and pool.fetchers == []
+        first = await pool.fetcher_for("https://a.example/feed")
+        assert await pool.fetcher_for("https://A.example/other") is first  # same host, same pool
+        assert await pool.fetcher_for("https://b.example/") is first  # the open pool is not busy
+        pool._load[first] = 4  # as if four requests were in flight there
+        second = await pool.fetcher_for("https://c.example/")
+        assert second is not first and len(pool.fetchers) == 2
+        pool._load[second] = 9
+        assert await pool.fetcher_for("https://d.example/") is first  # at the cap: the least busy one
+        assert await pool.fetcher_for("https://a.example/again") is first
+
+
+async def test_fetcher_pool_fetches_and_counts(server: LocalServer) -> None:
+    async with FetcherPool(TEST_LIMITS, concurrency=4, per_host=2) as pool:
+        results = [await pool.fetch(f"{server.base}/feeds/rss091.xml") for _ in range(2)]
+        assert all(r.ok for r in results) and pool.requests == 2 and len(pool.fetchers) == 1
+
+
+def test_missing_sniffio_is_remembered() -> None:
+    import importlib.util
+
+    if "sniffio" in sys.modules and sys.modules["sniffio"] is not None:
+        pytest.skip("sniffio is installed here")
+    assert sys.modules.get("sniffio", "absent") is None
+    assert importlib.util.find_spec("sniffio") is None
+    with pytest.raises(ImportError):
+        import sniffio  # noqa: F401
+
+
+async def test_writer_runs_jobs_in_order_on_its_own_thread(db_path: Path) -> None:
+    import threading
+
+    open_db(db_path).close()
+    seen: list[tuple[int, str]] = []
+
+    def job(db: Any, n: int) -> str:
+        seen.append((n, threading.current_thread().name))
+        return str(db.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+
+    async with StoreWriter(db_path) as writer:
+        results = [await writer.run(job, n) for n in range(3)]
+    assert results == ["8000"] * 3
+    assert [n for n, _ in seen] == [0, 1, 2]
+    assert {name for _, name in seen} != {threading.current_thread().name}
+
+
+async def test_extraction_in_worker_processes_matches_the_inline_build(
+    tmp_path: Path, server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts, counts = {}, {}
+    real_pool = extraction._pool
+    monkeypatch.setattr(extraction, "POOL_MIN_ITEMS", 0)
+    for mode, workers in (("inline", 1), ("pool", 2)):
+        db_path = tmp_path / f"{mode}.db"
+        db = open_db(db_path)
+        for name in ("rss20.xml", "atom10.xml", "feed.json", "summary-only.xml"):
+            add_feed(db, f"{server.base}/feeds/{name}")
+        db.close()
+        made: list[Any] = []
+
+        def counting_pool(n: int, made: list[Any] = made) -> Any:
+            made.append(real_pool(n))
+            return made[-1]
+
+        monkeypatch.setattr(extraction, "_pool", counting_pool)
+        options = RefreshOptions(limits=TEST_LIMITS, concurrency=8, per_host=8, extract_workers=workers)
+        summary = await refresh_feeds(db_path, options=options)
+        assert summary.extracted >= 8 and summary.extract_failed == 0 and len(made) == (workers > 1)
+        counts[mode] = (summary.new, summary.extracted, summary.pages_fetched)
+        db = open_db(db_path)
+        texts[mode] = db.execute(
+            "SELECT url, body_markdown, pending, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) "
+            "FROM articles a ORDER BY url"
+        ).fetchall()
+        db.close()
+    assert counts["pool"] == counts["inline"] and texts["pool"] == texts["inline"]
+    assert all(row[2] is None for row in texts["pool"])
+
+
+class _BrokenPool(Executor):
+    """Works for the first `good` submissions, then behaves like a pool whose worker died."""
+
+    def __init__(self, good: int) -> None:
+        self.good = good
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        if self.good > 0:
+            self.good -= 1
+            future.set_result(fn(*args, **kwargs))
+        else:
+            future.set_exception(BrokenExecutor("a worker died"))
+        return future
+
+
+def test_a_broken_pool_falls_back_to_building_here() -> None:
+    page = b"<html><head><title>T</title></head><body><article><p>Body text here.</p></article></body></html>"
+    items = [PendingArticle(i, f"https://a.example/{i}", None, "entry", "text/html", page) for i in range(5)]
+    built = list(extraction._built(iter(items), _BrokenPool(2), datetime.now(UTC), window=2))
+    assert [item.id for item, _ in built] == [0, 1, 2, 3, 4]
+    assert all(article is not None and "Body text" in article.markdown for _, (article, _e) in built)
+
+
+def test_pending_queue_is_listed_by_kind() -> None:
+    db = open_memory_db()
+    assert list_pending(db, "entry") == []
