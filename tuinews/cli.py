@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from tuinews import __version__
 from tuinews.config import default_db_path
-from tuinews.sanitize import clean_line, clean_text
+from tuinews.sanitize import clean_line, clean_text, escape_json_text
 
 DEBUG_ENV = "TUINEWS_DEBUG"
 
@@ -42,18 +42,22 @@ class Group(click.Group):
             click.echo("tuinews: interrupted", err=True)
             sys.exit(130)
         except Exception as exc:
-            from tuinews.store.db import StoreError
+            import sqlite3
+
+            from tuinews.store.db import StoreError, damaged_message
 
             if os.environ.get(DEBUG_ENV):
                 raise
             if isinstance(exc, StoreError):
                 fail(str(exc))
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                fail(damaged_message(ctx.obj["db_path"], exc))
             fail(f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)")
 
 
 def echo_json(value: Any) -> None:
-    """JSON on stdout; control characters are escaped by the encoder, so nothing reaches the terminal raw."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """JSON on stdout; control, C1 and bidi characters are escaped, so nothing reaches the terminal raw."""
+    click.echo(escape_json_text(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def open_cache(ctx: click.Context) -> Database:
@@ -312,15 +316,44 @@ def db_stats_cmd(ctx: click.Context, as_json: bool) -> None:
 @db_group.command("check")
 @click.pass_context
 def db_check_cmd(ctx: click.Context) -> None:
-    """Check the cache's integrity (SQLite, foreign keys, search indexes)."""
-    from tuinews.store.maintenance import check_db
+    """Check the cache's integrity (SQLite, foreign keys, search indexes); works on a damaged file too."""
+    from tuinews.store.db import DAMAGED_HINT
+    from tuinews.store.rebuild import check_cache_file
 
-    problems = check_db(open_cache(ctx))
+    path: Path = ctx.obj["db_path"]
+    if not path.exists():
+        fail(f"there is no cache at {path}")
+    problems = check_cache_file(path)
     if problems:
         for p in problems:
             click.echo(f"tuinews: problem: {clean_line(p)}", err=True)
+        click.echo(f"tuinews: {DAMAGED_HINT.split(', or ', 1)[-1]}", err=True)
         sys.exit(1)
     click.echo("ok")
+
+
+@db_group.command("rebuild")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def db_rebuild_cmd(ctx: click.Context, yes: bool) -> None:
+    """Keep the cache file aside (renamed *.damaged-DATE) and build a new one from every row still
+    readable; nothing is re-fetched or re-extracted."""
+    from tuinews.fetch.lock import RefreshLock
+    from tuinews.store.rebuild import rebuild_cache
+
+    path: Path = ctx.obj["db_path"]
+    if not path.exists():
+        fail(f"there is no cache at {path}")
+    if not yes and not click.confirm(f"Move {path} aside and rebuild it?", default=True, err=True):
+        fail("nothing changed")
+    lock = RefreshLock(path)
+    if not lock.acquire():
+        fail("a refresh is running on this cache; try again when it has finished")
+    try:
+        report = rebuild_cache(path)
+    finally:
+        lock.release()
+    click.echo(clean_line(report.line()))
 
 
 @db_group.command("vacuum")

@@ -13,10 +13,12 @@ from datetime import UTC, datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
+import httpcore
 import httpx
 
 from tuinews import __version__
 from tuinews.fetch.decoding import ACCEPT_ENCODING, BodyDecoder, BodyTooLarge, DecodingError
+from tuinews.fetch.netguard import GuardedBackend, PrivateAddressError, allow_private, resolve_checked
 from tuinews.fetch.urls import URLError, host_of, require_http_url, resolve_url
 from tuinews.sanitize import clean_line
 
@@ -104,17 +106,29 @@ def size_text(size: int) -> str:
     return f"{size / 1048576:g} MB" if size >= 1048576 else f"{size:,} bytes"
 
 
+def guarded_transport(connections: int = 20) -> httpx.AsyncHTTPTransport:
+    """httpx's transport with our network backend, which refuses private addresses a request may not
+    reach (see `netguard`) and connects only to the address it checked."""
+    pool_limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    transport = httpx.AsyncHTTPTransport(limits=pool_limits, trust_env=False)
+    pool = transport._pool  # httpx builds the pool; only its network backend is replaced
+    if not isinstance(pool, httpcore.AsyncConnectionPool):  # pragma: no cover - no proxy is ever configured
+        raise RuntimeError("unexpected httpx transport")
+    pool._network_backend = GuardedBackend()
+    return transport
+
+
 def make_client(limits: FetchLimits = FetchLimits(), *, connections: int = 20) -> httpx.AsyncClient:
     """An httpx client with explicit timeouts and pool limits; redirects are followed by `Fetcher`
-    itself so that every hop is checked (scheme, count, loops)."""
+    itself so that every hop is checked (scheme, count, loops, private addresses)."""
     return httpx.AsyncClient(
+        transport=guarded_transport(connections),
         timeout=httpx.Timeout(
             connect=limits.connect_timeout,
             read=limits.read_timeout,
             write=limits.read_timeout,
             pool=limits.deadline,
         ),
-        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
         trust_env=False,
@@ -147,12 +161,19 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         accept: str | None = None,
+        origin: str | None = None,
     ) -> FetchResult:
-        """GET `url` (conditional with `etag`/`last_modified` are given); never raises for network errors."""
+        """GET `url` (conditional with `etag`/`last_modified` are given); never raises for network errors.
+
+        `origin` is the feed or page the URL was found in (None when the user gave it): a private or
+        loopback address is reached only on that host (on the URL's own host when `origin` is None), and
+        never through a redirect to another host.
+        """
         try:
             url = require_http_url(url)
         except URLError as exc:
             return FetchResult(url, url, error=clean_error(str(exc)))
+        private_ok = host_of(origin or url)
         headers = {"Accept": accept or "*/*"}
         if etag:
             headers["If-None-Match"] = etag
@@ -161,7 +182,8 @@ class Fetcher:
         attempt = 0
         while True:
             async with self._hosts[host_of(url)], self._global:
-                result = await self._attempt(url, headers)
+                with allow_private([private_ok]):
+                    result = await self._attempt(url, headers)
             if result.status not in RETRY_STATUSES or attempt >= self.limits.retries:
                 return result
             wait = result.retry_after
@@ -183,6 +205,8 @@ class Fetcher:
             kind = type(exc).__name__.replace("Timeout", " timeout").lower()
             return FetchResult(url, url, error=f"{kind} after {self._timeout_for(exc):g} s")
         except httpx.HTTPError as exc:
+            if isinstance(exc.__cause__, PrivateAddressError):
+                return FetchResult(url, url, error=clean_error(str(exc.__cause__)))
             return FetchResult(url, url, error=clean_error(f"cannot fetch: {exc or type(exc).__name__}"))
 
     def _timeout_for(self, exc: Exception) -> float:
@@ -193,8 +217,15 @@ class Fetcher:
     async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
         current, seen = url, {url}
         for _ in range(self.limits.max_redirects + 1):
+            try:  # checked before sending, since a pooled connection is not looked up again
+                request = self.client.build_request("GET", current, headers=headers)
+                await resolve_checked(request.url.host, request.url.port or 80, self.limits.connect_timeout)
+            except PrivateAddressError as exc:
+                via = f" (redirected from {host_of(url)})" if current != url else ""
+                return FetchResult(url, current, error=clean_error(f"{exc}{via}"))
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                return FetchResult(url, current, error=clean_error(f"cannot fetch: {exc}"))
             self.requests += 1
-            request = self.client.build_request("GET", current, headers=headers)
             response = await self.client.send(request, stream=True)
             try:
                 if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from tuinews.extract.decode import decode_bytes
-from tuinews.fetch.urls import resolve_url
+from tuinews.fetch.urls import link_allowed, resolve_url
 
 FEED_TYPES = {
     "application/rss+xml": 0,
@@ -27,7 +27,9 @@ def looks_like_feed(data: bytes) -> bool:
 
 
 def discover_feeds(data: bytes, *, url: str, charset: str | None = None) -> list[str]:
-    """Feed URLs announced by `<link rel="alternate" type="...">` in a page, best first."""
+    """Feed URLs announced by `<link rel="alternate" type="...">` in a page, best first.
+
+    A feed on a private or loopback address is taken only from a page on that same host."""
     try:
         tree = lxml_html.document_fromstring(decode_bytes(data[:2_000_000], declared=charset))
     except Exception:  # noqa: BLE001 - an unparseable page simply announces nothing
@@ -39,6 +41,6 @@ def discover_feeds(data: bytes, *, url: str, charset: str | None = None) -> list
         if "alternate" not in rels or kind not in FEED_TYPES:
             continue
         target = resolve_url(url, link.get("href"))
-        if target and all(target != f for _, _, f in found):
+        if target and link_allowed(target, url) and all(target != f for _, _, f in found):
             found.append((FEED_TYPES[kind], position, target))
     return [f for _, _, f in sorted(found)]

@@ -71,7 +71,7 @@ def _walk(node, folders: list[str], result: ImportList) -> None:  # type: ignore
                 continue
             categories = [clean_line(c).strip("/") for c in (attrs.get("category") or "").split(",")]
             tags = list(dict.fromkeys([*folders, *(c for c in categories if c)]))
-            site = attrs.get("htmlurl")
+            site = (attrs.get("htmlurl") or "").strip()
             result.feeds.append(Subscription(url, name, tags, site if is_http_url(site) else None))
         else:
             _walk(outline, [*folders, name] if name else folders, result)
@@ -104,27 +104,30 @@ def parse_url_list(text: str) -> ImportList:
 
 
 def to_opml(feeds: list[Subscription], *, title: str = "tuinews subscriptions") -> str:
-    """OPML 2.0: feeds grouped under their first tag, other tags in `category`."""
+    """OPML 2.0: feeds grouped under their first tag, other tags in `category`; every value cleaned, since
+    the result is printed to the terminal."""
     groups: dict[str, list[Subscription]] = {}
     for feed in feeds:
         groups.setdefault(feed.tags[0] if feed.tags else "", []).append(feed)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',
-        f"  <head><title>{_esc(title)}</title></head>",
+        f"  <head><title>{_esc(clean_line(title))}</title></head>",
         "  <body>",
     ]
     for group, members in groups.items():
         indent = "    "
         if group:
-            lines.append(f"    <outline text={quoteattr(group)} title={quoteattr(group)}>")
+            label = clean_line(group)
+            lines.append(f"    <outline text={quoteattr(label)} title={quoteattr(label)}>")
             indent = "      "
         for feed in members:
-            name = feed.title or feed.url
-            attrs = f'type="rss" text={quoteattr(name)} title={quoteattr(name)} xmlUrl={quoteattr(feed.url)}'
-            if feed.site_url:
-                attrs += f" htmlUrl={quoteattr(feed.site_url)}"
-            extra = feed.tags[1:] if group else feed.tags
+            name = clean_line(feed.title) or clean_line(feed.url)
+            url = clean_line(feed.url)
+            attrs = f'type="rss" text={quoteattr(name)} title={quoteattr(name)} xmlUrl={quoteattr(url)}'
+            if feed.site_url and is_http_url(feed.site_url):
+                attrs += f" htmlUrl={quoteattr(clean_line(feed.site_url))}"
+            extra = [clean_line(t) for t in (feed.tags[1:] if group else feed.tags)]
             if extra:
                 attrs += f" category={quoteattr(','.join(extra))}"
             lines.append(f"{indent}<outline {attrs}/>")

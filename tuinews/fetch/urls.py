@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from tuinews.fetch.netguard import is_private_address, literal_address, resolves_private
+from tuinews.sanitize import needs_cleaning
 
 #: Query parameters that only track where a click came from; dropped from canonical URLs.
 TRACKING_PARAMS = frozenset(
@@ -29,14 +31,20 @@ class URLError(ValueError):
 
 
 def is_http_url(url: str | None) -> bool:
-    """True for an absolute http or https URL with a host."""
+    """True for an absolute http or https URL with a host and no control or bidi characters anywhere
+    (a URL shown in the terminal or handed to a browser must be exactly what it looks like)."""
     if not url:
         return False
+    url = url.strip()
+    if needs_cleaning(url) or "\t" in url or "\n" in url:
+        return False
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
     except ValueError:
         return False
-    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(parts.hostname)
+    host = parts.hostname or ""
+    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(host) and not any(c.isspace() for c in host)
 
 
 def require_http_url(url: str) -> str:
@@ -99,21 +107,27 @@ def host_of(url: str) -> str:
 
 
 def is_private_host(host: str) -> bool:
-    """True for localhost names and loopback, private, link-local or unspecified IP literals."""
-    host = host.strip("[]").lower()
+    """True for localhost names and private IP literals (loopback, RFC 1918, link-local, unspecified...,
+    legacy forms such as `2130706433` included). Names are not looked up here: see `link_allowed`."""
+    host = host.strip("[]").lower().rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified
+    literal = literal_address(host)
+    return literal is not None and is_private_address(literal)
 
 
-def link_allowed(link: str, source_url: str) -> bool:
+def link_allowed(link: str, source_url: str, *, resolve: bool = True) -> bool:
     """Whether a link found inside a feed or page may be fetched: a private or loopback target only
-    when the feed or page itself lives on that same host (so a public feed cannot probe your network)."""
+    when the feed or page itself lives on that same host (so a public feed cannot probe your network).
+
+    A link to another host is looked up (with a short cache) when `resolve` is true, so a public name
+    pointing at 10.0.0.1 is caught here too; the fetcher checks again when it connects.
+    """
     host = host_of(link)
     if not host:
         return False
-    return not is_private_host(host) or host == host_of(source_url)
+    if host == host_of(source_url):
+        return True
+    if is_private_host(host):
+        return False
+    return not (resolve and literal_address(host) is None and resolves_private(host))

@@ -15,10 +15,10 @@ from lxml import etree
 
 from tuinews.extract.decode import decode_bytes
 
-_DOCTYPE = re.compile(r"<!DOCTYPE(?:[^\[>]|\[(?:[^\]\"']|\"[^\"]*\"|'[^']*')*\])*>", re.IGNORECASE)
-_DECLARATION = re.compile(
-    r"<!(?:ENTITY|ELEMENT|ATTLIST|NOTATION)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE
-)
+# Inside a declaration only these characters change the scanner's state.
+_DECL_TOKEN = re.compile(r"<!--|[\"'\[\]>]")
+# What the outer scan stops at: comments and CDATA (skipped whole) and the declarations themselves.
+_MARKUP = re.compile(r"<!(?:--|\[CDATA\[|(?i:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION))")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
@@ -34,13 +34,56 @@ def _numeric(match: re.Match[str]) -> str:
     return f"&#{code};" if code else ""
 
 
+def _declaration_end(text: str, start: int) -> int:
+    """Where the markup declaration opening at `start` ends: its closing `>`, honouring quoted strings,
+    a `[...]` internal subset and comments; the end of the text when it never closes. Linear time."""
+    depth, pos = 0, start + 2
+    while True:
+        match = _DECL_TOKEN.search(text, pos)
+        if match is None:
+            return len(text)
+        token, pos = match.group(0), match.end()
+        if token == "<!--":
+            close = text.find("-->", pos)
+            pos = len(text) if close < 0 else close + 3
+        elif token in "\"'":
+            close = text.find(token, pos)
+            pos = len(text) if close < 0 else close + 1
+        elif token == "[":
+            depth += 1
+        elif token == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return pos
+
+
 def strip_declarations(text: str) -> str:
-    """Remove the DOCTYPE (with its internal subset) and any stray markup declarations."""
-    head, tail = text[:65536], text[65536:]
-    head = _DOCTYPE.sub("", head)
-    if "<!" in head:
-        head = _DECLARATION.sub("", head)
-    return head + tail
+    """Remove every DOCTYPE (with its internal subset) and markup declaration (ENTITY, ELEMENT, ATTLIST,
+    NOTATION) outside comments and CDATA sections.
+
+    One forward scan with `str.find`, so hostile input (thousands of unclosed `<!DOCTYPE [`) costs linear
+    time; an unclosed declaration swallows the rest of the text, leaving nothing for a parser to expand.
+    """
+    if "<!" not in text:
+        return text
+    out: list[str] = []
+    pos = kept = 0  # text[kept:pos] is still to be copied
+    while True:
+        found = _MARKUP.search(text, pos)
+        if found is None:
+            break
+        start = found.start()
+        if text.startswith("<!--", start):
+            close = text.find("-->", start + 4)
+            pos = len(text) if close < 0 else close + 3
+        elif text.startswith("<![CDATA[", start):
+            close = text.find("]]>", start + 9)
+            pos = len(text) if close < 0 else close + 3
+        else:
+            out.append(text[kept:start])
+            pos = kept = _declaration_end(text, start)
+    out.append(text[kept:])
+    return "".join(out)
 
 
 def feed_text(data: bytes, *, charset: str | None = None) -> str:

@@ -40,6 +40,26 @@ class StoreError(Exception):
     """The cache cannot be opened or used; the message is fit to show the user."""
 
 
+#: What to do about a damaged cache, appended to the one-line message.
+DAMAGED_HINT = (
+    "run `tuinews db check` to see what is wrong, or `tuinews db rebuild` to keep the file aside "
+    "and start a new cache from everything still readable"
+)
+
+
+def damaged_message(path: str | Path, exc: BaseException) -> str:
+    """The one line shown for a cache SQLite cannot read."""
+    return f"cannot open cache {path}: it is damaged ({exc}); {DAMAGED_HINT}"
+
+
+def probe(db: Database) -> None:
+    """Read what the app reads first (schema, feeds, the newest articles), so a damaged file is found at
+    start rather than mid-session; raises `sqlite3.DatabaseError`. Costs well under a millisecond."""
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    db.execute("SELECT id, url, title FROM feeds ORDER BY id LIMIT 50").fetchall()
+    db.execute("SELECT id, title, url FROM articles ORDER BY sort_key DESC, id DESC LIMIT 50").fetchall()
+
+
 def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the cache at `path` and bring its schema up to date."""
     path = Path(path).expanduser()
@@ -54,8 +74,9 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
             db.enable_wal()
         if migrate:
             MIGRATIONS.apply(db)
+            probe(db)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open cache {path}: {exc}") from None
+        raise StoreError(damaged_message(path, exc)) from None
     except OSError as exc:
         raise StoreError(f"cannot open cache {path}: {exc.strerror or exc}") from None
     return db
