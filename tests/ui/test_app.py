@@ -376,3 +376,24 @@ async def test_f_in_the_quotes_panel_shows_one_speaker(app: TuinewsApp) -> None:
         assert panel.border_title == "Quotes by Alasdair Munro"
         await pilot.press("f")
         assert len(panel.quotes) == 3
+
+
+async def test_v_flips_between_the_article_and_the_saved_page(imported_db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Imported files keep their raw bytes, so the page as saved can be shown.
+    imported_db.close()
+    app = make_app(db_path, clock=lambda: FIXED_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        row = next(i for i, a in enumerate(articles.articles) if a.title.startswith("Last lighthouse"))
+        articles.move_cursor(row=row)
+        await settle(pilot)
+        body = app.screen.query_one("#body", Markdown)
+        assert "cookies" not in body.source
+        await pilot.press("v")
+        await settle(pilot)
+        assert "We use cookies" in body.source and "Most read" in body.source
+        assert app.screen.query_one(ArticleView).showing_page
+        await pilot.press("v")
+        await settle(pilot)
+        assert "cookies" not in body.source and "It feels like closing the lid" in body.source

@@ -20,6 +20,7 @@ from tuinews.store.articles import (
     ListFilter,
     count_articles,
     get_article,
+    get_raw_page,
     get_reading_position,
     list_articles,
     list_sources,
@@ -87,6 +88,7 @@ class MainScreen(Screen[None]):
         Binding("c", "clear_filters", "Clear filters", id="clear-filters", show=False),
         Binding('"', "toggle_quotes", "Quotes", id="toggle-quotes"),
         Binding("d", "toggle_dateline", "Dateline", id="toggle-dateline"),
+        Binding("v", "toggle_page_text", "Page text", id="toggle-page-text", show=False),
         Binding("o", "open_in_browser", "Browser", id="open-in-browser", show=False),
         Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
     ]
@@ -412,6 +414,27 @@ class MainScreen(Screen[None]):
         self.filter = ListFilter()
         self.date_range = 0
         self.reload()
+
+    def action_toggle_page_text(self) -> None:
+        """Flip the reader between the extracted article and the saved page's plain text."""
+        view = self.query_one(ArticleView)
+        if view.article is None:
+            return
+        if view.showing_page:
+            self.load_article(view.article.id)
+        else:
+            self.load_page_text(view.article.id)
+
+    @work(thread=True, exclusive=True, group="article")
+    def load_page_text(self, article_id: int) -> None:
+        """The saved page's text, made off the UI thread (the extraction stack loads here, once)."""
+        from tuinews.extract.plaintext import raw_page_text
+
+        raw = get_raw_page(self.db, article_id)
+        if raw is None:
+            self.app.call_from_thread(self.notify, "No saved page for this article", timeout=3)
+            return
+        self.app.call_from_thread(self.query_one(ArticleView).show_page_text, raw_page_text(raw))
 
     def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""

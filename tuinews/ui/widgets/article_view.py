@@ -42,6 +42,8 @@ class ArticleView(VerticalScroll):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: StoredArticle | None = None
+        self.showing_page = False
+        """True while the saved page's plain text is shown instead of the extracted article."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
@@ -52,6 +54,7 @@ class ArticleView(VerticalScroll):
     ) -> None:
         """Display `article`, then scroll to `offset` (a character in its Markdown) or `position` (0..1)."""
         self.article = article
+        self.showing_page = False
         head = self.query_one("#headline", Static)
         body = self.query_one("#body", Markdown)
         if article is None:
@@ -71,6 +74,17 @@ class ArticleView(VerticalScroll):
             self.highlight_offset(offset)
         elif position:
             self.call_after_refresh(lambda: self.scroll_to(y=position * self.max_scroll_y, animate=False))
+
+    async def show_page_text(self, text: str) -> None:
+        """Show the saved page's plain text in place of the extracted article (same headline)."""
+        if self.article is None:
+            return
+        self.showing_page = True
+        head = self._headline(self.article)
+        head.append("\nThe page as saved, all of its text · v returns to the article", "reverse")
+        self.query_one("#headline", Static).update(head)
+        self.scroll_home(animate=False)
+        await self.query_one("#body", Markdown).update(text)
 
     @staticmethod
     def _headline(article: StoredArticle) -> Text:
