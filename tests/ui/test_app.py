@@ -397,3 +397,45 @@ async def test_v_flips_between_the_article_and_the_saved_page(imported_db, db_pa
         await pilot.press("v")
         await settle(pilot)
         assert "cookies" not in body.source and "It feels like closing the lid" in body.source
+
+
+async def test_links_open_only_through_the_checked_opener(app: TuinewsApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, new=0: opened.append(url) or True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == ["https://harbourledger.example/city/night-market-returns"]
+        body = app.screen.query_one("#body", Markdown)
+        for href in ("javascript:alert(1)", "file:///etc/passwd", "-oProxyCommand=calc"):
+            body.post_message(Markdown.LinkClicked(body, href))
+            await pilot.pause()
+        assert len(opened) == 1  # every hostile link was refused
+        body.post_message(Markdown.LinkClicked(body, "https://example.org/a b"))
+        await pilot.pause()
+        assert opened[-1] == "https://example.org/a%20b"
+
+
+async def test_markup_in_untrusted_text_is_shown_literally(db_path: Path) -> None:
+    from tuinews.models import Article, Quote
+    from tuinews.store.articles import save_article
+
+    db = open_db(db_path)
+    body = "The [bold]harbour[/] board met.\n"
+    save_article(
+        db,
+        Article(title="[@click=app.quit]Tide [/] tables", markdown=body,
+                quotes=[Quote("The [bold]harbour[/] board met", "[/]Boss [b]", None, "indirect", 0, 0, 20)]),
+        fallback_url="seed:x",
+    )
+    db.close()
+    app = make_app(db_path, clock=lambda: FIXED_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(QuotesPanel).focus()
+        await pilot.press("w")  # the speaker's name goes into the status line
+        await settle(pilot)
+        assert "[/]Boss [b]" in str(app.screen.query_one("#status", Static).render())
+        assert reader_title(app) == "[@click=app.quit]Tide [/] tables"
+        assert app.is_running

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -37,6 +38,10 @@ class TuinewsApp(App[None]):
         self.config = config or Config()
         self.reader = CacheReader(db_path)
         self._clock = clock or (lambda: datetime.now(UTC))
+
+    def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:  # type: ignore[override]
+        """Notifications carry titles, URLs and errors from the network: never parsed as markup."""
+        super().notify(message, markup=markup, **options)
 
     def now(self) -> datetime:
         """The current time (fixed in snapshot tests so "3 hours ago" stays put)."""

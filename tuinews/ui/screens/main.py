@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import webbrowser
+import sqlite3
 from datetime import timedelta
 
 from textual import on, work
@@ -12,8 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Markdown, Static
+from textual.worker import Worker, WorkerState
 
+from rich.text import Text
+
+from tuinews.links import LinkError, link_target, open_link
 from tuinews.models import Feed, Quote, StoredArticle
 from tuinews.sanitize import clean_line
 from tuinews.store.articles import (
@@ -140,7 +144,7 @@ class MainScreen(Screen[None]):
         if self.query_one(FeedsPanel).display:
             self.load_feeds()
 
-    @work(thread=True, exclusive=True, group="list")
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
     def load_page(self, after: tuple[str, int] | None) -> None:
         """Fetch one page of the list (and the counts) off the UI thread."""
         page = list_articles(self.db, filter=self.filter, after=after, limit=PAGE_SIZE)
@@ -188,9 +192,10 @@ class MainScreen(Screen[None]):
             parts.append(clean_line(self.filter.outlet))
         if self.date_range:
             parts.append(DATE_RANGES[self.date_range][0])
-        self.query_one("#status", Static).update(" tuinews ── " + " · ".join(parts))
+        # Filters carry speaker names and tags from articles: never parsed as markup.
+        self.query_one("#status", Static).update(Text(" tuinews ── " + " · ".join(parts)))
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self, article_id: int, query: str | None = None) -> None:
         """Fetch an article with its quotes off the UI thread; `query` brings its first match into view."""
         self._remember_position()
@@ -219,7 +224,7 @@ class MainScreen(Screen[None]):
             self.query_one(ArticleList).redraw_article(article)
         await self.query_one(ArticleView).show(article, position=position, offset=offset)
 
-    @work(thread=True, group="flags")
+    @work(thread=True, group="flags", exit_on_error=False)
     def update_flags(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
         """Write a read or star flag, then redraw the row."""
         if read is not None:
@@ -244,7 +249,7 @@ class MainScreen(Screen[None]):
         self.load_article(article_id, query)
         self.update_flags(article_id, read=True)
 
-    @work(thread=True, exclusive=True, group="feeds")
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def load_feeds(self) -> None:
         """Feeds with their unread counts, for the feeds pane."""
         feeds = list_feeds(self.db)
@@ -299,6 +304,20 @@ class MainScreen(Screen[None]):
             self.notify(clean_line(f"{outcome.url}: {outcome.error}"), severity="error", timeout=8)
         self.reload(keep_place=True)
 
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A failing read or write (a damaged cache, a full disk) is reported, never a crash."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            hint = " (try `tuinews db check`)" if isinstance(error, sqlite3.DatabaseError) else ""
+            self.notify(clean_line(f"{error}{hint}"), severity="error", timeout=10)
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        """Links in an article open only through the checked opener (http/https, argv, no shell)."""
+        event.prevent_default()
+        self._open(event.href)
+
     @on(QuotesPanel.QuoteChosen)
     def _quote_chosen(self, event: QuotesPanel.QuoteChosen) -> None:
         self.query_one(ArticleView).highlight_offset(event.quote.start)
@@ -350,14 +369,14 @@ class MainScreen(Screen[None]):
             self.update_flags(article.id, starred=article.starred)
             self.notify("Starred" if article.starred else "Unstarred", timeout=2)
 
-    @work(thread=True, group="flags")
+    @work(thread=True, group="flags", exit_on_error=False)
     def action_mark_all_read(self) -> None:
         """Mark everything in the current list read (undo with `u`)."""
         self.undo_ids = mark_all_read(self.db, self.filter)
         self.app.call_from_thread(self.notify, f"Marked {len(self.undo_ids)} read · u to undo", timeout=4)
         self.app.call_from_thread(self.reload)
 
-    @work(thread=True, group="flags")
+    @work(thread=True, group="flags", exit_on_error=False)
     def action_undo_mark_all(self) -> None:
         """Undo the last mark-all-read."""
         if not self.undo_ids:
@@ -425,7 +444,7 @@ class MainScreen(Screen[None]):
         else:
             self.load_page_text(view.article.id)
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_page_text(self, article_id: int) -> None:
         """The saved page's text, made off the UI thread (the extraction stack loads here, once)."""
         from tuinews.extract.plaintext import raw_page_text
@@ -478,22 +497,29 @@ class MainScreen(Screen[None]):
         """Show or hide the dateline panel."""
         self._toggle_panel("-hide-dateline")
 
-    def _web_address(self) -> str | None:
-        article = self._current()
-        if article is None or not article.url.startswith(("http://", "https://")):
-            self.notify("This article has no web address", severity="warning", timeout=3)
-            return None
-        return article.url
+    def _open(self, url: str | None) -> None:
+        try:
+            shown = open_link(url)
+        except LinkError as exc:
+            self.notify(clean_line(str(exc)), severity="warning", timeout=4)
+            return
+        self.notify(f"Opened {clean_line(shown)}", timeout=3)
 
     def action_open_in_browser(self) -> None:
-        """Open the article's web page in the browser (argv only: no shell is involved)."""
-        url = self._web_address()
-        if url is not None:
-            webbrowser.open(url, new=2)
+        """Open the article's web page in the browser (checked; argv only, no shell involved)."""
+        article = self._current()
+        if article is not None:
+            self._open(article.url)
 
     def action_copy_link(self) -> None:
         """Copy the article's address to the clipboard (OSC 52, which works over SSH)."""
-        url = self._web_address()
-        if url is not None:
-            self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {clean_line(url)}", timeout=3)
+        article = self._current()
+        if article is None:
+            return
+        try:
+            url = link_target(article.url)
+        except LinkError as exc:
+            self.notify(clean_line(str(exc)), severity="warning", timeout=4)
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(f"Copied {url}", timeout=3)

@@ -47,7 +47,8 @@ class ArticleView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
-        yield Markdown(id="body")
+        # Links are opened by the screen through tuinews.links (checked), never directly.
+        yield Markdown(id="body", open_links=False)
 
     async def show(
         self, article: StoredArticle | None, *, position: float | None = None, offset: int | None = None
