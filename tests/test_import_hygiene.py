@@ -19,5 +19,5 @@ def test_core_packages_do_not_import_textual() -> None:
 
 
 def test_the_app_starts_without_the_fetch_and_extraction_stack() -> None:
-    heavy = ["trafilatura", "httpx", "lxml", "bs4", "tuinews.extract.document", "tuinews.fetch.refresh"]
+    heavy = ["trafilatura", "httpx", "httpcore", "lxml", "bs4", "tuinews.extract.document", "tuinews.fetch"]
     assert loaded_after("import tuinews.cli, tuinews.ui.app", heavy) == []

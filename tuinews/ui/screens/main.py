@@ -17,7 +17,6 @@ from textual.worker import Worker, WorkerState
 
 from rich.text import Text
 
-from tuinews.links import LinkError, link_target, open_link
 from tuinews.models import Feed, Quote, StoredArticle
 from tuinews.sanitize import clean_line
 from tuinews.store.articles import (
@@ -498,6 +497,8 @@ class MainScreen(Screen[None]):
         self._toggle_panel("-hide-dateline")
 
     def _open(self, url: str | None) -> None:
+        from tuinews.links import LinkError, open_link  # loads the URL rules only when a link is opened
+
         try:
             shown = open_link(url)
         except LinkError as exc:
@@ -513,6 +514,8 @@ class MainScreen(Screen[None]):
 
     def action_copy_link(self) -> None:
         """Copy the article's address to the clipboard (OSC 52, which works over SSH)."""
+        from tuinews.links import LinkError, link_target
+
         article = self._current()
         if article is None:
             return
