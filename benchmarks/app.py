@@ -30,19 +30,123 @@ import pexpect
 
 from tuinews.store.db import open_db
 
-WORDS = (
-    "harbour council minister ferry tide budget vote election port crane union strike market storm flood rain "
-    "river bridge toll metro fare school hospital court judge police report inquiry energy grid solar wind "
-    "coal price inflation bank rate loan farmer harvest drought wheat rice export import trade tariff border "
-    "festival museum theatre film music league match goal coach season injury transfer club stadium island "
-    "village city region province state nation treaty summit talks ceasefire aid refugee camp shelter road "
-    "rail airport flight delay engine repair contract tender bid company shares profit loss quarter forecast"
-).split()
+WORDS = [
+    "harbour",
+    "council",
+    "minister",
+    "ferry",
+    "tide",
+    "budget",
+    "vote",
+    "election",
+    "port",
+    "crane",
+    "union",
+    "strike",
+    "market",
+    "storm",
+    "flood",
+    "rain",
+    "river",
+    "bridge",
+    "toll",
+    "metro",
+    "fare",
+    "school",
+    "hospital",
+    "court",
+    "judge",
+    "police",
+    "report",
+    "inquiry",
+    "energy",
+    "grid",
+    "solar",
+    "wind",
+    "coal",
+    "price",
+    "inflation",
+    "bank",
+    "rate",
+    "loan",
+    "farmer",
+    "harvest",
+    "drought",
+    "wheat",
+    "rice",
+    "export",
+    "import",
+    "trade",
+    "tariff",
+    "border",
+    "festival",
+    "museum",
+    "theatre",
+    "film",
+    "music",
+    "league",
+    "match",
+    "goal",
+    "coach",
+    "season",
+    "injury",
+    "transfer",
+    "club",
+    "stadium",
+    "island",
+    "village",
+    "city",
+    "region",
+    "province",
+    "state",
+    "nation",
+    "treaty",
+    "summit",
+    "talks",
+    "ceasefire",
+    "aid",
+    "refugee",
+    "camp",
+    "shelter",
+    "road",
+    "rail",
+    "airport",
+    "flight",
+    "delay",
+    "engine",
+    "repair",
+    "contract",
+    "tender",
+    "bid",
+    "company",
+    "shares",
+    "profit",
+    "loss",
+    "quarter",
+    "forecast",
+]
+
 
 def _vocabulary(size: int = 30_000) -> list[str]:
     """Pseudo-words for a Zipf-distributed vocabulary: a few very common words, a long tail of rare ones."""
     rng = random.Random(42)
-    syllables = ["ka", "lo", "mi", "ren", "tus", "ba", "dor", "ve", "sil", "an", "tro", "pe", "gu", "zan", "ol"]
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "ren",
+        "tus",
+        "ba",
+        "dor",
+        "ve",
+        "sil",
+        "an",
+        "tro",
+        "pe",
+        "gu",
+        "zan",
+        "ol",
+    ]
     words = list(WORDS)
     seen = set(words)
     while len(words) < size:
@@ -56,8 +160,20 @@ def _vocabulary(size: int = 30_000) -> list[str]:
 VOCABULARY = _vocabulary()
 # Zipf weights: the word of rank r appears in proportion to 1/r, as in real text.
 CUMULATIVE = list(__import__("itertools").accumulate(1 / (rank + 1) for rank in range(len(VOCABULARY))))
-NAMES = ["Ana Lopes", "Tomas Berg", "Priya Rao", "Kofi Mensah", "Mei Tanaka", "Olga Ivanova", "Sam Okafor",
-         "Lena Fischer", "Ravi Menon", "Nora Walsh", "Ivan Petrov", "Zoe Martin"]
+NAMES = [
+    "Ana Lopes",
+    "Tomas Berg",
+    "Priya Rao",
+    "Kofi Mensah",
+    "Mei Tanaka",
+    "Olga Ivanova",
+    "Sam Okafor",
+    "Lena Fischer",
+    "Ravi Menon",
+    "Nora Walsh",
+    "Ivan Petrov",
+    "Zoe Martin",
+]
 
 
 def zipf_words(rng: random.Random, n: int) -> list[str]:
@@ -86,11 +202,35 @@ def generate(path: Path, count: int, words: int) -> None:
         for n in range(first, min(first + batch, count)):
             stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(1_700_000_000 + n * 60))
             title = " ".join(zipf_words(rng, 8)).capitalize()
-            rows.append((n + 1, f"https://bench.example/{n}", title, body(rng, words), stamp, stamp, words,
-                         max(1, words // 230), "Bench Daily", rng.choice(["Reuters", "AP", None])))
+            rows.append(
+                (
+                    n + 1,
+                    f"https://bench.example/{n}",
+                    title,
+                    body(rng, words),
+                    stamp,
+                    stamp,
+                    words,
+                    max(1, words // 230),
+                    "Bench Daily",
+                    rng.choice(["Reuters", "AP", None]),
+                )
+            )
             for q in range(3):
-                quotes.append((n + 1, q, " ".join(zipf_words(rng, 12)), rng.choice(NAMES),
-                               rng.choice(NAMES).lower(), "direct", q, 0, 10, 0.9))
+                quotes.append(
+                    (
+                        n + 1,
+                        q,
+                        " ".join(zipf_words(rng, 12)),
+                        rng.choice(NAMES),
+                        rng.choice(NAMES).lower(),
+                        "direct",
+                        q,
+                        0,
+                        10,
+                        0.9,
+                    )
+                )
         with db.conn:
             db.conn.executemany(
                 "INSERT INTO articles (id, url, title, body_markdown, published_utc, sort_key, word_count, "
@@ -109,12 +249,21 @@ def generate(path: Path, count: int, words: int) -> None:
         db.conn.execute(
             "INSERT INTO articles (url, title, body_markdown, published_utc, sort_key, word_count, read_minutes, "
             "content_hash, source_kind, fetched_at) VALUES (?, ?, ?, ?, ?, 5000, 22, 'x', 'html', ?)",
-            ["https://bench.example/long", "A very long read", body(rng, 5000), long_stamp, long_stamp, long_stamp],
+            [
+                "https://bench.example/long",
+                "A very long read",
+                body(rng, 5000),
+                long_stamp,
+                long_stamp,
+                long_stamp,
+            ],
         )
     db.execute("ANALYZE")
     db.close()
-    print(f"  generated {count:,} articles in {time.perf_counter() - start:.1f} s ({path.stat().st_size >> 20} MB)",
-          file=sys.stderr)
+    print(
+        f"  generated {count:,} articles in {time.perf_counter() - start:.1f} s ({path.stat().st_size >> 20} MB)",
+        file=sys.stderr,
+    )
 
 
 EMPTY_APP = """
@@ -217,7 +366,21 @@ def main() -> None:
     empty_script = folder / "empty_app.py"
     empty_script.write_text(EMPTY_APP)
     empty_s, empty_rss = median_launch([sys.executable, str(empty_script)], "ready-to-read", env)
-    rows = [("empty Textual app", "-", f"{empty_s:.3f}", "1.00x", f"{empty_rss / 1024:.0f}", "-", "-", "-", "-", "-", "-")]
+    rows = [
+        (
+            "empty Textual app",
+            "-",
+            f"{empty_s:.3f}",
+            "1.00x",
+            f"{empty_rss / 1024:.0f}",
+            "-",
+            "-",
+            "-",
+            "-",
+            "-",
+            "-",
+        )
+    ]
     for count, words in sizes:
         path = folder / f"cache-{count}.db"
         if not path.exists():
@@ -228,14 +391,34 @@ def main() -> None:
         median_ms, p90_ms = store_search(path, VOCABULARY[50:5000])
         worst_median, worst_p90 = store_search(path, VOCABULARY[:50])
         app_times = asyncio.run(in_app_timings(path))
-        rows.append((
-            f"tuinews, {count:,} articles", f"{words}", f"{launch_s:.3f}", f"{launch_s / empty_s:.2f}x",
-            f"{rss / 1024:.0f}", f"{app_times['first_screen_ms']:.0f}", f"{app_times['whole_article_ms']:.0f}",
-            f"{median_ms:.2f}", f"{p90_ms:.2f}", f"{worst_median:.1f}/{worst_p90:.1f}",
-            f"{app_times['search_paint_ms']:.0f}",
-        ))
-    header = ("what", "words", "launch s", "vs empty", "RSS MB", "5k open: 1st screen ms", "whole ms",
-              "search p50 ms", "p90 ms", "commonest words p50/p90", "results painted ms")
+        rows.append(
+            (
+                f"tuinews, {count:,} articles",
+                f"{words}",
+                f"{launch_s:.3f}",
+                f"{launch_s / empty_s:.2f}x",
+                f"{rss / 1024:.0f}",
+                f"{app_times['first_screen_ms']:.0f}",
+                f"{app_times['whole_article_ms']:.0f}",
+                f"{median_ms:.2f}",
+                f"{p90_ms:.2f}",
+                f"{worst_median:.1f}/{worst_p90:.1f}",
+                f"{app_times['search_paint_ms']:.0f}",
+            )
+        )
+    header = (
+        "what",
+        "words",
+        "launch s",
+        "vs empty",
+        "RSS MB",
+        "5k open: 1st screen ms",
+        "whole ms",
+        "search p50 ms",
+        "p90 ms",
+        "commonest words p50/p90",
+        "results painted ms",
+    )
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)))

@@ -24,7 +24,9 @@ HERE = Path(__file__).parent
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
-async def shoot(db_path: Path, name: str, size: tuple[int, int], steps: Callable[[Pilot[None]], Awaitable[None]]) -> None:
+async def shoot(
+    db_path: Path, name: str, size: tuple[int, int], steps: Callable[[Pilot[None]], Awaitable[None]]
+) -> None:
     # Each picture starts from the same untouched demo cache.
     copy = db_path.with_name(f"{name}.db")
     shutil.copyfile(db_path, copy)

@@ -14,7 +14,9 @@ def loaded_after(statement: str, modules: list[str]) -> list[str]:
 
 
 def test_core_packages_do_not_import_textual() -> None:
-    statement = "import tuinews.extract.document, tuinews.store.articles, tuinews.fetch.refresh, tuinews.ingest"
+    statement = (
+        "import tuinews.extract.document, tuinews.store.articles, tuinews.fetch.refresh, tuinews.ingest"
+    )
     assert loaded_after(statement, ["textual", "tuinews.ui"]) == []
 
 

@@ -72,8 +72,13 @@ def open_cache(ctx: click.Context) -> Database:
 
 
 @click.group(cls=Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="TUINEWS_DB",
-              help="Cache database file (default: the user data folder; env TUINEWS_DB).")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="TUINEWS_DB",
+    help="Cache database file (default: the user data folder; env TUINEWS_DB).",
+)
 @click.option("--demo", is_flag=True, help="Open the bundled demo articles (no network, no setup).")
 @click.version_option(__version__, prog_name="tuinews")
 @click.pass_context
@@ -144,10 +149,21 @@ def extract_cmd(path: str, as_json: bool) -> None:
 
     line = article.dateline
     stored = StoredArticle(
-        id=0, url=article.url or "", title=article.title, dek=article.dek, outlet=line.outlet, agency=line.agency,
-        byline=line.byline, section=line.section, place=line.place, published=line.published,
-        updated=line.updated, read_minutes=line.read_minutes, word_count=line.word_count,
-        language=line.language, markdown=article.markdown,
+        id=0,
+        url=article.url or "",
+        title=article.title,
+        dek=article.dek,
+        outlet=line.outlet,
+        agency=line.agency,
+        byline=line.byline,
+        section=line.section,
+        place=line.place,
+        published=line.published,
+        updated=line.updated,
+        read_minutes=line.read_minutes,
+        word_count=line.word_count,
+        language=line.language,
+        markdown=article.markdown,
     )
     click.echo(clean_text(article_markdown(stored)), nl=False)
 
@@ -196,8 +212,14 @@ def search_cmd(ctx: click.Context, query: str, limit: int, as_json: bool) -> Non
     if as_json:
         echo_json(
             [
-                {"id": h.id, "title": h.title, "url": h.url, "snippet": snippet_with(h.snippet, "**", "**"),
-                 "published": h.published, "outlet": h.outlet}
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "url": h.url,
+                    "snippet": snippet_with(h.snippet, "**", "**"),
+                    "published": h.published,
+                    "outlet": h.outlet,
+                }
                 for h in hits
             ]
         )
@@ -231,7 +253,9 @@ def _split_marks(text: str) -> list[str]:
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(1, 100000))
 @click.option("--json", "as_json", is_flag=True, help="Print quotes as JSON.")
 @click.pass_context
-def quotes_cmd(ctx: click.Context, speaker: str | None, article_key: str | None, limit: int, as_json: bool) -> None:
+def quotes_cmd(
+    ctx: click.Context, speaker: str | None, article_key: str | None, limit: int, as_json: bool
+) -> None:
     """List extracted quotes: who said what, in which article."""
     from tuinews.store.quotes import QuoteRow, get_quotes, list_quotes
 
@@ -245,7 +269,12 @@ def quotes_cmd(ctx: click.Context, speaker: str | None, article_key: str | None,
     else:
         rows = list_quotes(db, speaker=speaker, limit=limit)
     if as_json:
-        echo_json([{**r.quote.to_json(), "article_id": r.article_id, "article_title": r.article_title} for r in rows])
+        echo_json(
+            [
+                {**r.quote.to_json(), "article_id": r.article_id, "article_title": r.article_title}
+                for r in rows
+            ]
+        )
         return
     if not rows:
         click.echo("no quotes found" + (f" for {clean_line(speaker)!r}" if speaker else ""), err=True)
@@ -260,7 +289,9 @@ def quotes_cmd(ctx: click.Context, speaker: str | None, article_key: str | None,
 
 @cli.command("export")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["markdown", "jsonl"]), default="markdown", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["markdown", "jsonl"]), default="markdown", show_default=True
+)
 @click.pass_context
 def export_cmd(ctx: click.Context, directory: Path, fmt: str) -> None:
     """Export every article: one Markdown file each, or JSON lines in DIRECTORY/articles.jsonl."""

@@ -76,5 +76,5 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"unknown theme {theme!r} in {path} (choose from {', '.join(THEMES)})")
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise ConfigError(f"[keys] in {path} must map binding ids to key names, like toggle-quotes = \"Q\"")
+        raise ConfigError(f'[keys] in {path} must map binding ids to key names, like toggle-quotes = "Q"')
     return Config(theme=theme, keys=dict(keys))

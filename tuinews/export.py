@@ -14,8 +14,21 @@ from tuinews.models import StoredArticle
 from tuinews.store.articles import get_article, get_captions, iter_all_ids
 from tuinews.store.quotes import get_quotes
 
-FRONT_MATTER_KEYS = ("title", "url", "dek", "byline", "outlet", "agency", "section", "place", "published",
-                     "updated", "read_minutes", "word_count", "language")
+FRONT_MATTER_KEYS = (
+    "title",
+    "url",
+    "dek",
+    "byline",
+    "outlet",
+    "agency",
+    "section",
+    "place",
+    "published",
+    "updated",
+    "read_minutes",
+    "word_count",
+    "language",
+)
 
 
 def article_json(db: Database, article: StoredArticle) -> dict[str, Any]:
@@ -64,7 +77,11 @@ def front_matter(article: StoredArticle) -> str:
         "word_count": line.word_count,
         "language": line.language,
     }
-    rows = [f"{key}: {_yaml_scalar(values[key])}" for key in FRONT_MATTER_KEYS if values[key] not in (None, "", [])]
+    rows = [
+        f"{key}: {_yaml_scalar(values[key])}"
+        for key in FRONT_MATTER_KEYS
+        if values[key] not in (None, "", [])
+    ]
     return "---\n" + "\n".join(rows) + "\n---\n"
 
 

@@ -39,7 +39,11 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
         path = Path(raw).expanduser()
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.name.startswith("."):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in IMPORTABLE_SUFFIXES
+                    and not child.name.startswith(".")
+                ):
                     yield str(child), child
         else:
             yield raw, path
@@ -83,7 +87,9 @@ def import_one(db: Database, name: str, data: bytes, *, filename: str | None, fa
     return ImportOutcome(name, result.id, status, article.title)
 
 
-def import_paths(db: Database, paths: Iterable[str], *, stdin: Iterable[bytes] | None = None) -> list[ImportOutcome]:
+def import_paths(
+    db: Database, paths: Iterable[str], *, stdin: Iterable[bytes] | None = None
+) -> list[ImportOutcome]:
     """Import every path (files, folders, `-`); each article is committed on its own."""
     outcomes = []
     for name, path in expand_paths(paths):

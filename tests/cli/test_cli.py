@@ -16,8 +16,18 @@ DUMP = IMPORT_FIXTURES / "bridge-tolls-dump.txt"
 NOTE = IMPORT_FIXTURES / "night-market-notes.md"
 
 ARTICLE_KEYS = {"title", "dek", "url", "markdown", "dateline", "quotes"}
-DATELINE_KEYS = {"place", "agency", "outlet", "section", "byline", "published", "updated", "read_minutes",
-                 "word_count", "language"}
+DATELINE_KEYS = {
+    "place",
+    "agency",
+    "outlet",
+    "section",
+    "byline",
+    "published",
+    "updated",
+    "read_minutes",
+    "word_count",
+    "language",
+}
 QUOTE_KEYS = {"text", "speaker", "role", "kind", "paragraph"}
 
 
@@ -26,7 +36,9 @@ def run(db_path: Path):  # type: ignore[no-untyped-def]
     """Run `tuinews --db <tmp> ARGS...` in process."""
 
     def invoke(*args: str, input: bytes | str | None = None) -> Result:
-        return CliRunner().invoke(cli, ["--db", str(db_path), *args], input=input, obj={}, catch_exceptions=False)
+        return CliRunner().invoke(
+            cli, ["--db", str(db_path), *args], input=input, obj={}, catch_exceptions=False
+        )
 
     return invoke
 
@@ -59,9 +71,9 @@ def test_extract_json_has_the_documented_shape_and_stores_nothing(run, db_path: 
     result = run("extract", str(HTML), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert ARTICLE_KEYS <= set(data)
-    assert DATELINE_KEYS <= set(data["dateline"])
-    assert all(QUOTE_KEYS <= set(q) for q in data["quotes"])
+    assert set(data) >= ARTICLE_KEYS
+    assert set(data["dateline"]) >= DATELINE_KEYS
+    assert all(set(q) >= QUOTE_KEYS for q in data["quotes"])
     assert data["title"] == "Last lighthouse keepers hand over the lamp"
     assert data["url"] == "https://northgate.example/coast/lighthouse-keepers"
     assert data["dateline"]["outlet"] == "The Northgate Times"
@@ -71,7 +83,14 @@ def test_extract_json_has_the_documented_shape_and_stores_nothing(run, db_path: 
     assert data["dateline"]["language"] == "en"
     body = data["markdown"]
     assert "It feels like closing the lid" in body and "## A quieter coast" in body
-    for boilerplate in ("cookies", "Advertisement", "Most read", "Subscribe", "All rights reserved", "Puzzles"):
+    for boilerplate in (
+        "cookies",
+        "Advertisement",
+        "Most read",
+        "Subscribe",
+        "All rights reserved",
+        "Puzzles",
+    ):
         assert boilerplate not in body
     speakers = {q["speaker"] for q in data["quotes"]}
     assert "Alasdair Munro" in speakers
@@ -86,8 +105,16 @@ def test_extract_text_dump_turns_furniture_into_metadata(run) -> None:  # type: 
     assert line["updated"] == "2026-11-17T18:45:00+05:30"
     assert line["published"] == "2026-11-17T17:10:00+05:30"
     body = data["markdown"]
-    for furniture in ("Home / India News", "min read", "Last Updated", "Also Read", "Metro line 4", "First Published",
-                      "(Photo: PTI)", "Press Trust of India"):
+    for furniture in (
+        "Home / India News",
+        "min read",
+        "Last Updated",
+        "Also Read",
+        "Metro line 4",
+        "First Published",
+        "(Photo: PTI)",
+        "Press Trust of India",
+    ):
         assert furniture not in body
     # The paragraph broken by an ad slot is whole again.
     assert "two-wheelers and autorickshaws, which are barred" in body
@@ -109,7 +136,7 @@ def test_show_prints_front_matter_and_json(run) -> None:  # type: ignore[no-unty
     assert "\n# Last lighthouse keepers hand over the lamp\n" in text
     assert "outlet: The Northgate Times" in text
     data = json.loads(run("show", "1", "--json").stdout)
-    assert ARTICLE_KEYS <= set(data) and DATELINE_KEYS <= set(data["dateline"])
+    assert set(data) >= ARTICLE_KEYS and set(data["dateline"]) >= DATELINE_KEYS
     assert data["id"] == 1
     by_url = json.loads(run("show", "https://northgate.example/coast/lighthouse-keepers", "--json").stdout)
     assert by_url["id"] == 1
@@ -130,7 +157,7 @@ def test_quotes_by_speaker(run) -> None:  # type: ignore[no-untyped-def]
     run("import", str(IMPORT_FIXTURES))
     data = json.loads(run("quotes", "--speaker", "munro", "--json").stdout)
     assert data and all(q["speaker"] == "Alasdair Munro" for q in data)
-    assert all(QUOTE_KEYS <= set(q) for q in data)
+    assert all(set(q) >= QUOTE_KEYS for q in data)
     assert run("quotes", "--speaker", "Nobody Atall").exit_code == 1
 
 
@@ -144,8 +171,10 @@ def test_export_markdown_round_trips_through_import(run, tmp_path: Path, db_path
     back = CliRunner().invoke(cli, ["--db", str(other_db), "import", str(out)], obj={})
     assert back.exit_code == 0, back.output
     original = json.loads(run("show", "3", "--json").stdout)
-    titles = [json.loads(CliRunner().invoke(cli, ["--db", str(other_db), "show", str(i), "--json"], obj={}).stdout)
-              for i in (1, 2, 3)]
+    titles = [
+        json.loads(CliRunner().invoke(cli, ["--db", str(other_db), "show", str(i), "--json"], obj={}).stdout)
+        for i in (1, 2, 3)
+    ]
     match = next(t for t in titles if t["title"] == original["title"])
     assert match["dateline"]["byline"] == original["dateline"]["byline"]
     assert match["markdown"].strip() == original["markdown"].strip()
@@ -155,7 +184,7 @@ def test_export_jsonl(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-d
     run("import", str(IMPORT_FIXTURES))
     run("export", "--format", "jsonl", str(tmp_path / "out"))
     lines = (tmp_path / "out" / "articles.jsonl").read_text().splitlines()
-    assert len(lines) == 3 and all(ARTICLE_KEYS <= set(json.loads(line)) for line in lines)
+    assert len(lines) == 3 and all(set(json.loads(line)) >= ARTICLE_KEYS for line in lines)
 
 
 def test_db_commands(run, db_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -229,7 +258,12 @@ def test_control_sequences_in_a_file_never_reach_the_terminal(run, tmp_path: Pat
     )
     result = run("import", str(hostile))
     assert result.exit_code == 0
-    for command in (["show", "1"], ["show", "1", "--json"], ["search", "harbour"], ["search", "harbour", "--json"]):
+    for command in (
+        ["show", "1"],
+        ["show", "1", "--json"],
+        ["search", "harbour"],
+        ["search", "harbour", "--json"],
+    ):
         out = run(*command).stdout
         for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u2066"):
             assert bad not in out, (command, bad)

@@ -28,7 +28,9 @@ from tuinews.store.schema import MIGRATIONS
 from tuinews.store.search import MARK_OPEN, SearchError, search_articles
 
 
-def make_article(n: int, *, published: str | None = None, body: str | None = None, url: str | None = None) -> Article:
+def make_article(
+    n: int, *, published: str | None = None, body: str | None = None, url: str | None = None
+) -> Article:
     return Article(
         title=f"Harbour story number {n}",
         markdown=body or f"Paragraph about ferries and tides, edition {n}.\n",
@@ -66,14 +68,30 @@ def test_migration_from_first_schema_keeps_user_data(db_path: Path) -> None:
     old = Database(sqlite3.connect(db_path))
     MIGRATIONS.apply(old, stop_before="m002_full_text_search")
     save_old = {
-        "url": "https://example.test/old", "title": "Old ferry timetable story", "body_markdown": "Tides and ferries.",
-        "content_hash": "x", "source_kind": "html", "fetched_at": "2026-01-01T00:00:00Z",
-        "sort_key": "2026-01-01T00:00:00Z", "starred": 1, "read_at": "2026-01-02T00:00:00Z",
+        "url": "https://example.test/old",
+        "title": "Old ferry timetable story",
+        "body_markdown": "Tides and ferries.",
+        "content_hash": "x",
+        "source_kind": "html",
+        "fetched_at": "2026-01-01T00:00:00Z",
+        "sort_key": "2026-01-01T00:00:00Z",
+        "starred": 1,
+        "read_at": "2026-01-02T00:00:00Z",
     }
     article_id = old["articles"].insert(save_old).last_pk
-    old["quotes"].insert({"article_id": article_id, "ordinal": 0, "text": "We sail at dawn whatever the weather",
-                          "speaker": "Zoë Núñez", "kind": "direct", "paragraph": 0, "start": 0, "end": 5,
-                          "confidence": 0.9})
+    old["quotes"].insert(
+        {
+            "article_id": article_id,
+            "ordinal": 0,
+            "text": "We sail at dawn whatever the weather",
+            "speaker": "Zoë Núñez",
+            "kind": "direct",
+            "paragraph": 0,
+            "start": 0,
+            "end": 5,
+            "confidence": 0.9,
+        }
+    )
     old.conn.commit()
     old.close()
 
@@ -134,14 +152,21 @@ def test_keyset_paging_walks_every_article_once_newest_first(db: Database) -> No
 
 @pytest.mark.parametrize(
     ("filter", "index"),
-    [(ListFilter(), "articles_by_time"), (ListFilter(unread=True), "articles_unread"),
-     (ListFilter(starred=True), "articles_starred"), (ListFilter(feed_id=1), "articles_by_feed")],
+    [
+        (ListFilter(), "articles_by_time"),
+        (ListFilter(unread=True), "articles_unread"),
+        (ListFilter(starred=True), "articles_starred"),
+        (ListFilter(feed_id=1), "articles_by_feed"),
+    ],
 )
-def test_list_queries_use_an_index_and_never_sort_the_table(db: Database, filter: ListFilter, index: str) -> None:
+def test_list_queries_use_an_index_and_never_sort_the_table(
+    db: Database, filter: ListFilter, index: str
+) -> None:
     clauses, params = filter.where()
     clauses.append("(sort_key, id) < (?, ?)")
     sql = (
-        "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE " + " AND ".join(clauses)
+        "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE "
+        + " AND ".join(clauses)
         + " ORDER BY sort_key DESC, id DESC LIMIT 100"
     )
     plan = " ".join(str(r[3]) for r in db.execute(sql, [*params, "9", 0]).fetchall())
@@ -165,7 +190,9 @@ def test_unread_and_starred_filters_and_mark_all_read_with_undo(db: Database) ->
 
 
 def test_search_is_ranked_with_snippets_and_safe_for_any_input(db: Database) -> None:
-    save_article(db, make_article(1, body="The ferry crossed at noon. Nothing else happened.\n"), fallback_url="f:1")
+    save_article(
+        db, make_article(1, body="The ferry crossed at noon. Nothing else happened.\n"), fallback_url="f:1"
+    )
     title_hit = make_article(2, body="Tides were low.\n")
     title_hit.title = "Ferry strike ends"
     save_article(db, title_hit, fallback_url="f:2")
@@ -195,7 +222,14 @@ def test_quotes_are_found_by_any_part_of_the_speaker_name(db: Database) -> None:
 
 def test_stats_check_and_vacuum(db: Database) -> None:
     save_article(db, make_article(1), raw=b"<p>x</p>", fallback_url="f:1")
-    assert db_stats(db) == {"articles": 1, "unread": 1, "starred": 0, "feeds": 0, "quotes": 0, "speakers": 0,
-                            "pages": 1}
+    assert db_stats(db) == {
+        "articles": 1,
+        "unread": 1,
+        "starred": 0,
+        "feeds": 0,
+        "quotes": 0,
+        "speakers": 0,
+        "pages": 1,
+    }
     vacuum_db(db)
     assert check_db(db) == []

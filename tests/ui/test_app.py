@@ -30,7 +30,11 @@ def reader_title(app: TuinewsApp) -> str:
 
 
 def db_flags(app: TuinewsApp, title: str) -> tuple[bool, bool]:
-    row = open_db(app.db_path).execute("SELECT read_at, starred FROM articles WHERE title = ?", [title]).fetchone()
+    row = (
+        open_db(app.db_path)
+        .execute("SELECT read_at, starred FROM articles WHERE title = ?", [title])
+        .fetchone()
+    )
     return row[0] is not None, bool(row[1])
 
 
@@ -61,7 +65,9 @@ async def test_moving_down_shows_the_next_article_and_enter_marks_it_read(app: T
         await pilot.press("enter")
         await settle(pilot)
         assert db_flags(app, title)[0] is True
-        assert app.focused is not None and app.screen.query_one(ArticleView) in app.focused.ancestors_with_self
+        assert (
+            app.focused is not None and app.screen.query_one(ArticleView) in app.focused.ancestors_with_self
+        )
 
 
 async def test_next_and_previous_article_keys(app: TuinewsApp) -> None:
@@ -399,7 +405,9 @@ async def test_v_flips_between_the_article_and_the_saved_page(imported_db, db_pa
         assert "cookies" not in body.source and "It feels like closing the lid" in body.source
 
 
-async def test_links_open_only_through_the_checked_opener(app: TuinewsApp, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_links_open_only_through_the_checked_opener(
+    app: TuinewsApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, new=0: opened.append(url) or True)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -425,8 +433,11 @@ async def test_markup_in_untrusted_text_is_shown_literally(db_path: Path) -> Non
     body = "The [bold]harbour[/] board met.\n"
     save_article(
         db,
-        Article(title="[@click=app.quit]Tide [/] tables", markdown=body,
-                quotes=[Quote("The [bold]harbour[/] board met", "[/]Boss [b]", None, "indirect", 0, 0, 20)]),
+        Article(
+            title="[@click=app.quit]Tide [/] tables",
+            markdown=body,
+            quotes=[Quote("The [bold]harbour[/] board met", "[/]Boss [b]", None, "indirect", 0, 0, 20)],
+        ),
         fallback_url="seed:x",
     )
     db.close()

@@ -56,7 +56,9 @@ async def test_a_bad_path_says_so_and_stays(empty_app: TuinewsApp) -> None:
         assert "no such file" in str(empty_app.screen.query_one("#welcome-status", Static).render())
 
 
-async def test_demo_from_the_welcome_screen_leaves_the_cache_empty(empty_app: TuinewsApp, db_path: Path) -> None:
+async def test_demo_from_the_welcome_screen_leaves_the_cache_empty(
+    empty_app: TuinewsApp, db_path: Path
+) -> None:
     async with empty_app.run_test(size=(110, 32)) as pilot:
         await settle(pilot)
         await pilot.press("d")
@@ -73,7 +75,9 @@ def server() -> Iterator[LocalServer]:
     local.shutdown()
 
 
-async def test_add_a_feed_from_the_welcome_screen(empty_app: TuinewsApp, db_path: Path, server: LocalServer) -> None:
+async def test_add_a_feed_from_the_welcome_screen(
+    empty_app: TuinewsApp, db_path: Path, server: LocalServer
+) -> None:
     async with empty_app.run_test(size=(110, 32)) as pilot:
         await settle(pilot)
         # A site's home page: the feed is found from its <link rel="alternate">.

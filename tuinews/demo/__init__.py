@@ -25,6 +25,7 @@ def build_demo_db(path: Path) -> tuple[Database, list[ImportOutcome]]:
     """Create a cache at `path` holding the demo articles, through the real import pipeline."""
     db = open_db(path)
     outcomes = [
-        import_one(db, name, data, filename=name, fallback=f"tuinews-demo:{name}") for name, data in demo_files()
+        import_one(db, name, data, filename=name, fallback=f"tuinews-demo:{name}")
+        for name, data in demo_files()
     ]
     return db, outcomes

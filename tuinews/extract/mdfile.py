@@ -9,8 +9,19 @@ from tuinews.models import PageMeta
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 #: Front matter keys tuinews reads (the same keys `show` and `export` write).
-KEYS = {"title", "url", "dek", "byline", "outlet", "agency", "section", "place", "published", "updated",
-        "language"}
+KEYS = {
+    "title",
+    "url",
+    "dek",
+    "byline",
+    "outlet",
+    "agency",
+    "section",
+    "place",
+    "published",
+    "updated",
+    "language",
+}
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -27,7 +38,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
             fields[key] = value
-    return fields, text[match.end():]
+    return fields, text[match.end() :]
 
 
 def parse_markdown_file(text: str) -> tuple[PageMeta, str, dict[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from lxml import html as lxml_html
@@ -20,9 +21,7 @@ def raw_page_text(raw: bytes) -> str:
     """Every visible paragraph of a saved page (HTML or text), as Markdown that renders literally."""
     text = decode_bytes(raw)
     if looks_like_html(text):
-        try:
+        with contextlib.suppress(ParserError, ValueError):
             text = page_plain_text(lxml_html.document_fromstring(text))
-        except (ParserError, ValueError):
-            pass
     text = clean_text(text).strip()
     return _MARKDOWN_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text) + "\n"

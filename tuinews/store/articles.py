@@ -93,9 +93,7 @@ class ListFilter:
             clauses.append("sort_key >= ?")
             params.append(self.since)
         if self.tag:
-            clauses.append(
-                "feed_id IN (SELECT f.id FROM feeds f, json_each(f.tags) t WHERE t.value = ?)"
-            )
+            clauses.append("feed_id IN (SELECT f.id FROM feeds f, json_each(f.tags) t WHERE t.value = ?)")
             params.append(self.tag)
         return clauses, params
 
@@ -145,7 +143,9 @@ def save_article(
     if feed_id is not None:
         row["feed_id"] = feed_id
     with write_transaction(db):
-        existing = db.execute("SELECT id, content_hash, sort_key FROM articles WHERE url = ?", [url]).fetchone()
+        existing = db.execute(
+            "SELECT id, content_hash, sort_key FROM articles WHERE url = ?", [url]
+        ).fetchone()
         if existing is None and not article.url:
             existing = db.execute(
                 "SELECT id, content_hash, sort_key FROM articles WHERE content_hash = ?", [fingerprint]
@@ -269,9 +269,7 @@ def count_articles(db: Database, filter: ListFilter | None = None) -> int:
 def set_read(db: Database, article_id: int, read: bool = True) -> None:
     """Mark one article read (now) or unread."""
     with write_transaction(db):
-        db.execute(
-            "UPDATE articles SET read_at = ? WHERE id = ?", [utc_now() if read else None, article_id]
-        )
+        db.execute("UPDATE articles SET read_at = ? WHERE id = ?", [utc_now() if read else None, article_id])
 
 
 def set_starred(db: Database, article_id: int, starred: bool) -> None:

@@ -87,10 +87,15 @@ def add_snippets(db: Database, text: str, hits: list[SearchHit], width: int = 16
         return
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
     marks = ",".join("?" * len(hits))
-    bodies = dict(db.execute(f"SELECT id, body_markdown FROM articles WHERE id IN ({marks})",
-                             [h.id for h in hits]).fetchall())
+    bodies = dict(
+        db.execute(
+            f"SELECT id, body_markdown FROM articles WHERE id IN ({marks})", [h.id for h in hits]
+        ).fetchall()
+    )
     for hit in hits:
-        hit.snippet = make_snippet(bodies.get(hit.id) or "", pattern, width) or make_snippet(hit.title, pattern, width)
+        hit.snippet = make_snippet(bodies.get(hit.id) or "", pattern, width) or make_snippet(
+            hit.title, pattern, width
+        )
 
 
 def make_snippet(body: str, pattern: re.Pattern[str], width: int = 160) -> str:

@@ -31,8 +31,9 @@ class TuinewsApp(App[None]):
         Binding("T", "next_theme", "Theme", id="next-theme", show=False),
     ]
 
-    def __init__(self, db_path: Path, *, config: Config | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, db_path: Path, *, config: Config | None = None, clock: Callable[[], datetime] | None = None
+    ) -> None:
         super().__init__()
         self.db_path = db_path
         self.config = config or Config()
@@ -103,8 +104,9 @@ def binding_ids() -> set[str]:
     return {b.id for b in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS] if isinstance(b, Binding) and b.id}
 
 
-def make_app(db_path: Path, *, config: Config | None = None,
-             clock: Callable[[], datetime] | None = None) -> TuinewsApp:
+def make_app(
+    db_path: Path, *, config: Config | None = None, clock: Callable[[], datetime] | None = None
+) -> TuinewsApp:
     """Build the app over the cache at `db_path` (which must already exist with its schema)."""
     config = config or Config()
     unknown = set(config.keys) - binding_ids()

@@ -31,7 +31,13 @@ def relative_age(moment: datetime, now: datetime | None = None) -> str:
     seconds = int((now - moment).total_seconds())
     if seconds < 0:
         return "in the future"
-    for size, unit in ((86400 * 365, "year"), (86400 * 30, "month"), (86400, "day"), (3600, "hour"), (60, "minute")):
+    for size, unit in (
+        (86400 * 365, "year"),
+        (86400 * 30, "month"),
+        (86400, "day"),
+        (3600, "hour"),
+        (60, "minute"),
+    ):
         if seconds >= size:
             count = seconds // size
             return f"{count} {unit}{'s' if count != 1 else ''} ago"

@@ -7,6 +7,7 @@ import re
 import sqlite3
 from datetime import timedelta
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +15,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 from textual.worker import Worker, WorkerState
-
-from rich.text import Text
 
 from tuinews.models import Feed, Quote, StoredArticle
 from tuinews.sanitize import clean_line
@@ -29,8 +28,8 @@ from tuinews.store.articles import (
     list_sources,
     mark_all_read,
     mark_unread,
-    set_reading_position,
     set_read,
+    set_reading_position,
     set_starred,
 )
 from tuinews.store.feeds import feed_article_counts, list_feeds
@@ -41,8 +40,8 @@ from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
 from tuinews.ui.widgets.feeds_panel import FeedsPanel
-from tuinews.ui.widgets.refresh_bar import RefreshBar
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
+from tuinews.ui.widgets.refresh_bar import RefreshBar
 
 WORD = re.compile(r"\w+")
 
@@ -213,7 +212,11 @@ class MainScreen(Screen[None]):
             set_reading_position(self.db, view.article.id, view.position)
 
     async def _show_article(
-        self, article: StoredArticle | None, quotes: list[Quote], position: float | None, offset: int | None = None
+        self,
+        article: StoredArticle | None,
+        quotes: list[Quote],
+        position: float | None,
+        offset: int | None = None,
     ) -> None:
         if not self.is_attached:
             return
@@ -298,7 +301,9 @@ class MainScreen(Screen[None]):
         if not summary.feeds:
             self.notify("No feeds yet: add one with `tuinews feed add URL`", timeout=5)
             return
-        self.notify(clean_line(summary.line()), severity="warning" if summary.failed else "information", timeout=5)
+        self.notify(
+            clean_line(summary.line()), severity="warning" if summary.failed else "information", timeout=5
+        )
         for outcome in [f for f in summary.feeds if f.error][:3]:
             self.notify(clean_line(f"{outcome.url}: {outcome.error}"), severity="error", timeout=8)
         self.reload(keep_place=True)

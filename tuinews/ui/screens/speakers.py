@@ -59,7 +59,11 @@ class SpeakerIndexScreen(ModalScreen[str | None]):
         if speakers:
             listing.highlighted = 0
         listing.focus()
-        status = f"{len(speakers)} speakers · enter lists the articles quoting them" if speakers else "No quotes yet."
+        status = (
+            f"{len(speakers)} speakers · enter lists the articles quoting them"
+            if speakers
+            else "No quotes yet."
+        )
         self.query_one("#speakers-status", Static).update(Text(status, "dim"))
 
     @on(OptionList.OptionSelected, "#speakers-list")

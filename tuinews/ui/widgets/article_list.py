@@ -21,8 +21,12 @@ PREFETCH_MARGIN = 20
 class ArticleList(DataTable[Text]):
     """Rows of articles; holds only the pages loaded so far."""
 
-    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False), Binding("g", "scroll_top", "Top", show=False),
-                Binding("G", "scroll_bottom", "Bottom", show=False)]
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "scroll_top", "Top", show=False),
+        Binding("G", "scroll_bottom", "Bottom", show=False),
+    ]
 
     @dataclass
     class Highlighted(Message):
@@ -87,20 +91,31 @@ class ArticleList(DataTable[Text]):
         self.exhausted = len(page) < page_size
 
     def _cells(self, article: StoredArticle) -> list[Text]:
-        mark = Text("★", "bold yellow") if article.starred else Text("●" if article.read_at is None else " ", "bold")
+        mark = (
+            Text("★", "bold yellow")
+            if article.starred
+            else Text("●" if article.read_at is None else " ", "bold")
+        )
         source = article.agency or article.outlet or ""
         minutes = f"{article.read_minutes}m" if article.read_minutes else ""
         title = safe(article.title, "" if article.read_at is None else "dim")
         title.no_wrap, title.overflow = True, "ellipsis"
-        return [mark, Text(short_time(article.published or article.fetched_at)), title, safe(source), Text(minutes)]
+        return [
+            mark,
+            Text(short_time(article.published or article.fetched_at)),
+            title,
+            safe(source),
+            Text(minutes),
+        ]
 
     def redraw_article(self, article: StoredArticle) -> None:
         """Redraw one row after its flags changed."""
         for index, known in enumerate(self.articles):
             if known.id == article.id:
                 self.articles[index] = article
-                for column, cell in zip(("mark", "time", "title", "source", "read"), self._cells(article),
-                                        strict=True):
+                for column, cell in zip(
+                    ("mark", "time", "title", "source", "read"), self._cells(article), strict=True
+                ):
                     self.update_cell(str(article.id), column, cell)
                 return
 

@@ -67,13 +67,17 @@ class FeedsPanel(OptionList):
         for tag in tags:
             unread = sum(unread_by_feed.get(f.id, 0) for f in feeds if tag in f.tags)
             self.choices.append(FeedChoice(tag=tag))
-            options.append(Option(feed_prompt(safe(f"#{tag}", "italic"), unread), id=str(len(self.choices) - 1)))
+            options.append(
+                Option(feed_prompt(safe(f"#{tag}", "italic"), unread), id=str(len(self.choices) - 1))
+            )
         if feeds:
             options.append(None)
         for feed in feeds:
             label = safe(feed.title or feed.url, "red" if feed.last_error else "")
             self.choices.append(FeedChoice(feed_id=feed.id))
-            options.append(Option(feed_prompt(label, unread_by_feed.get(feed.id, 0)), id=str(len(self.choices) - 1)))
+            options.append(
+                Option(feed_prompt(label, unread_by_feed.get(feed.id, 0)), id=str(len(self.choices) - 1))
+            )
         if sources:
             options.append(None)
         for source, unread in sources:

@@ -17,7 +17,12 @@ from textual.widgets import ProgressBar, Static
 if TYPE_CHECKING:
     from tuinews.fetch.refresh import RefreshProgress, RefreshSummary
 
-_PHASES = {"feeds": "Fetching feeds", "pages": "Fetching pages", "extract": "Reading articles", "done": "Done"}
+_PHASES = {
+    "feeds": "Fetching feeds",
+    "pages": "Fetching pages",
+    "extract": "Reading articles",
+    "done": "Done",
+}
 
 
 class RefreshBar(Horizontal):
