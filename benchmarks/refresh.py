@@ -1,6 +1,7 @@
 """Refresh speed against local news sites (a subprocess server, one loopback address per site).
 
-    python benchmarks/refresh.py
+    python benchmarks/refresh.py            # the scenarios
+    python benchmarks/refresh.py --floor    # the cost of one committed article, with nothing else
 
 Scenarios and bars from issue 4. "Stored" is the time until every new entry is in the cache and
 listable (feeds fetched and parsed, entries stored, summary-only pages fetched and kept); "total" adds the
@@ -11,18 +12,24 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tuinews.fetch.refresh import RefreshOptions, RefreshSummary, refresh_feeds  # noqa: E402
 from tuinews.store.db import open_db  # noqa: E402
-from tuinews.store.feeds import add_feed  # noqa: E402
+from tuinews.store.feeds import add_feed, save_entry, tune_for_refresh  # noqa: E402
 
 SERVER = Path(__file__).with_name("refresh_server.py")
+PARAGRAPH = (
+    "The harbour board met on Tuesday to discuss the winter timetable, and members heard from "
+    "fishing crews, ferry staff and residents of the island villages about the early crossings. "
+)
 
 
 def start_server(sites: int, delay_ms: int) -> tuple[subprocess.Popen[str], list[str]]:
@@ -97,7 +104,68 @@ def scenario(
     return rows
 
 
+def _floor_run(label: str, count: int, setup: str | None, body: str | None) -> None:
+    """`count` single-article transactions through `save_entry` (or a one-column insert when `body` is
+    None), on a fresh cache tuned as a refresh tunes it; prints wall and CPU time per commit."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(Path(tmp) / "floor.db")
+        tune_for_refresh(db)
+        feed_id = add_feed(db, "http://127.0.0.2/feed")[0].id
+        if setup:
+            db.execute(setup)
+        db.execute("CREATE TABLE bare (id INTEGER PRIMARY KEY, x TEXT)")
+        page = ("<html><body>" + "".join(f"<p>{PARAGRAPH}</p>" for _ in range(7)) + "</body></html>").encode()
+        rows = [
+            {
+                "url": f"http://127.0.0.{i % 50 + 2}/article/{i}.html",
+                "feed_id": feed_id,
+                "guid": f"site{i % 50}-story{i}",
+                "title": f"Story {i} from site {i % 50}: harbour board meets",
+                "byline": "[]",
+                "published": "2024-11-19T10:00:00+00:00",
+                "published_utc": "2024-11-19T10:00:00Z",
+                "body_markdown": body,
+                "content_hash": f"{i:064x}",
+                "source_kind": "feed",
+                "fetched_at": "2024-11-25T00:00:00Z",
+                "sort_key": f"2024-11-19T10:{i % 60:02d}:00Z",
+                "pending": "entry",
+            }
+            for i in range(count)
+        ]
+        wall, cpu = time.perf_counter(), time.process_time()
+        if body is None:
+            for row in rows:
+                db.conn.execute("BEGIN IMMEDIATE")
+                db.conn.execute("INSERT INTO bare (x) VALUES (?)", [row["url"]])
+                db.conn.commit()
+        else:
+            for row in rows:
+                save_entry(db, row, page, "text/html")
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        db.close()
+    print(
+        f"{label:58s} {wall:6.2f} s  {wall / count * 1e6:5.0f} us/commit  (CPU {cpu / count * 1e6:4.0f} us)"
+    )
+
+
+def commit_floor(count: int = 5000) -> None:
+    """What 5,000 one-article commits cost with nothing else running: the floor under the 0.8 s bar."""
+    body = "\n\n".join([PARAGRAPH.strip()] * 8)[:1500]
+    print(f"{count} single-article transactions, WAL, synchronous=NORMAL, 32 MB checkpoints:")
+    _floor_run("one-column table (the cost of a commit itself)", count, None, None)
+    _floor_run("articles row (8 indexes) + raw page + FTS, 1,500-char body", count, None, body)
+    _floor_run("  same, title-only row (empty body)", count, None, "")
+    _floor_run(
+        "  same, 1,500-char body, FTS trigger dropped (reference)", count, "DROP TRIGGER articles_ai", body
+    )
+
+
 def main() -> None:
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} CPUs")
+    if "--floor" in sys.argv:
+        commit_floor()
+        return
     rows = [("scenario", "result", "stored", "total", "bar (stored)")]
     rows += scenario("50 feeds x 100 items, full content, 50 ms", 50, 100, "full", 50, 0.8, second=0.3)
     rows += scenario(
@@ -110,6 +178,7 @@ def main() -> None:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
         if n == 0:
             print("  ".join("-" * w for w in widths))
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -174,3 +174,68 @@ def test_a_broken_pool_falls_back_to_building_here() -> None:
 def test_pending_queue_is_listed_by_kind() -> None:
     db = open_memory_db()
     assert list_pending(db, "entry") == []
+
+
+def test_save_extracted_writes_what_save_article_writes() -> None:
+    from tuinews.models import Article, Dateline, Quote
+    from tuinews.store.articles import save_article
+    from tuinews.store.feeds import extracted_row, save_entry, save_extracted
+
+    article = Article(
+        title="Council approves tram extension",
+        markdown='RIVERTON - The council voted 31 to 9.\n\n"We listened," said Ines Varga.\n',
+        dek="A vote after two years",
+        url="https://a.example/tram",
+        dateline=Dateline(
+            place="RIVERTON",
+            agency="Reuters",
+            outlet="Gazette",
+            byline=["Mara Okonjo"],
+            word_count=12,
+            published="2024-11-19T10:00:00+01:00",
+            published_raw="Tue 19 Nov",
+            language="en",
+            read_minutes=1,
+        ),
+        quotes=[
+            Quote("We listened,", "Ines Varga", role="mayor", paragraph=1, start=1, end=13, confidence=0.9)
+        ],
+        captions=["A tram"],
+        source_kind="feed",
+    )
+    columns = (
+        "title, dek, byline, outlet, agency, section, place, published, published_raw, updated, updated_raw, "
+        "published_utc, language, word_count, read_minutes, body_markdown, captions, content_hash, source_kind, "
+        "sort_key, pending, extract_error, read_at, starred"
+    )
+    results = []
+    for use_lean in (True, False):
+        db = open_memory_db()
+        row = {
+            "url": article.url,
+            "title": "Council approves",
+            "content_hash": "x",
+            "source_kind": "feed",
+            "fetched_at": "2024-11-20T00:00:00Z",
+            "byline": "[]",
+            "body_markdown": "Short summary.",
+            "sort_key": "2024-11-20T00:00:00Z",
+            "pending": "page",
+        }
+        article_id = save_entry(db, row, None, None)
+        assert article_id is not None
+        db.execute("UPDATE articles SET starred = 1 WHERE id = ?", [article_id])
+        if use_lean:
+            assert save_extracted(db, article_id, extracted_row(article))
+        else:
+            save_article(db, article, fallback_url=article.url or "")
+            db.execute("UPDATE articles SET pending = NULL, extract_error = NULL WHERE id = ?", [article_id])
+        quotes = db.execute(
+            'SELECT ordinal, text, speaker, speaker_key, speaker_role, kind, paragraph, start, "end", confidence '
+            "FROM quotes"
+        ).fetchall()
+        results.append((db.execute(f"SELECT {columns} FROM articles").fetchall(), quotes))
+        assert [h.id for h in search_articles(db, "listened")] == [article_id]
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+    assert results[0] == results[1]
+    assert results[0][0][0][19] == "2024-11-19T09:00:00Z"  # the list moves to the stated publication time

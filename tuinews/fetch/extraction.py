@@ -23,9 +23,13 @@ from sqlite_utils import Database
 from tuinews.extract.document import ExtractError, extract_document
 from tuinews.fetch.entries import article_from_entry_page
 from tuinews.models import Article
-from tuinews.store.articles import save_article
-from tuinews.store.db import write_transaction
-from tuinews.store.feeds import PendingArticle, clear_pending, list_pending, set_extract_error
+from tuinews.store.feeds import (
+    PendingArticle,
+    extracted_row,
+    list_pending,
+    save_extracted,
+    set_extract_error,
+)
 
 #: Content types worth handing to the extractor.
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
@@ -79,10 +83,9 @@ def save_built(db: Database, item: PendingArticle, article: Article | None, erro
         row = db.execute("SELECT published, published_raw FROM articles WHERE id = ?", [item.id]).fetchone()
         if row and row[0]:
             article.dateline.published, article.dateline.published_raw = row[0], row[1]
-    with write_transaction(db):
-        # raw=None: the page row written when the entry or page arrived is already the raw page.
-        save_article(db, article, fallback_url=item.url, feed_id=item.feed_id)
-        clear_pending(db, item.id)
+    # The row is updated in place (the page row written when the entry or page arrived is already the
+    # raw page); the columns are those `save_article` writes, without its generic lookups.
+    save_extracted(db, item.id, extracted_row(article))
     return None
 
 

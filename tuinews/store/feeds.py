@@ -16,8 +16,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tuinews.models import Feed
-from tuinews.store.articles import utc_now
+from tuinews.models import Article, Feed
+from tuinews.store.articles import content_hash, to_utc, utc_now
+from tuinews.store.schema import speaker_key
 
 _FEED_COLUMNS = "id, url, title, site_url, tags, last_checked, last_status, last_error"
 
@@ -289,3 +290,83 @@ def list_pending(db: Database, kind: str, *, after: int = 0, limit: int = 200) -
 def clear_pending(db: Database, article_id: int) -> None:
     """Mark an article finished (call inside the transaction that saved its body)."""
     db.execute("UPDATE articles SET pending = NULL, extract_error = NULL WHERE id = ?", [article_id])
+
+
+@dataclass
+class ExtractedRow:
+    """An extracted article as the values `save_extracted` writes; built anywhere (no database), so the
+    refresh builds it in its worker processes and the parent only runs the statements."""
+
+    columns: dict[str, Any]
+    quotes: list[tuple[Any, ...]]
+
+
+_INSERT_QUOTE = (
+    "INSERT INTO quotes (article_id, ordinal, text, speaker, speaker_key, speaker_role, kind, paragraph, "
+    'start, "end", confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+)
+
+
+def extracted_row(article: Article, *, now: str | None = None) -> ExtractedRow:
+    """The columns `save_article` would write for this article (identity and user flags aside)."""
+    line = article.dateline
+    columns = {
+        "title": article.title,
+        "dek": article.dek,
+        "byline": json.dumps(line.byline, ensure_ascii=False),
+        "outlet": line.outlet,
+        "agency": line.agency,
+        "section": line.section,
+        "place": line.place,
+        "published": line.published,
+        "published_raw": line.published_raw,
+        "updated": line.updated,
+        "updated_raw": line.updated_raw,
+        "published_utc": to_utc(line.published) or to_utc(line.updated),
+        "language": line.language,
+        "word_count": line.word_count,
+        "read_minutes": line.read_minutes,
+        "body_markdown": article.markdown,
+        "captions": json.dumps(article.captions, ensure_ascii=False),
+        "content_hash": content_hash(article),
+        "source_kind": article.source_kind,
+        "fetched_at": now or utc_now(),
+    }
+    quotes = [
+        (
+            n,
+            q.text,
+            q.speaker,
+            speaker_key(q.speaker),
+            q.role,
+            q.kind,
+            q.paragraph,
+            q.start,
+            q.end,
+            q.confidence,
+        )
+        for n, q in enumerate(article.quotes)
+    ]
+    return ExtractedRow(columns, quotes)
+
+
+def save_extracted(db: Database, article_id: int, row: ExtractedRow) -> bool:
+    """Replace a queued article's body, dateline and quotes and take it off the queue, in one transaction.
+
+    The list keeps its place (`sort_key`) unless the article now says when it was published; the
+    user's flags are untouched. False when the article is gone (deleted meanwhile).
+    """
+    names = list(row.columns)
+    assignments = ", ".join(f"{name} = ?" for name in names)
+    sql = (
+        f"UPDATE articles SET {assignments}, sort_key = coalesce(?, sort_key), pending = NULL, "
+        "extract_error = NULL WHERE id = ?"
+    )
+    params = [*row.columns.values(), row.columns["published_utc"], article_id]
+    with _transaction(db) as conn:
+        if conn.execute(sql, params).rowcount == 0:
+            return False
+        conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+        if row.quotes:
+            conn.executemany(_INSERT_QUOTE, [(article_id, *quote) for quote in row.quotes])
+    return True
