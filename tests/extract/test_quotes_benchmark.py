@@ -62,7 +62,11 @@ def test_overlap_and_matching(scorer: ModuleType) -> None:
     assert scorer.match(gold, found) == [(0, 0)]
 
 
-FLOORS = {"marked_f1": 0.94, "all_f1": 0.935, "speaker": 0.97}
+FLOORS = {"marked_f1": 0.985, "all_f1": 0.985, "speaker": 0.98}
+#: The holdout (tests/fixtures/quotes/holdout) was written before its author read the extractor; it scored
+#: marked F1 0.949, all kinds 0.881, speaker 0.838 then. These floors sit just under the figures after the
+#: fixes that followed (so it is no longer unseen: new unseen articles are the honest test).
+HOLDOUT_FLOORS = {"marked_f1": 0.98, "all_f1": 0.985, "speaker": 0.99}
 
 
 def test_scores_stay_above_the_floors(scores, scorer: ModuleType) -> None:  # type: ignore[no-untyped-def]
@@ -70,3 +74,13 @@ def test_scores_stay_above_the_floors(scores, scorer: ModuleType) -> None:  # ty
     assert scores.tallies["marked"].f1 >= FLOORS["marked_f1"], table
     assert scores.tallies["all"].f1 >= FLOORS["all_f1"], table
     assert scores.speaker_accuracy >= FLOORS["speaker"], table
+
+
+def test_holdout_stays_above_its_floors(scorer: ModuleType) -> None:
+    holdout = FIXTURES / "holdout"
+    assert len(list(holdout.glob("*.gold.json"))) == 12
+    scores = scorer.score_folder(holdout, repeat=1)
+    table = scorer.report(scores)
+    assert scores.tallies["marked"].f1 >= HOLDOUT_FLOORS["marked_f1"], table
+    assert scores.tallies["all"].f1 >= HOLDOUT_FLOORS["all_f1"], table
+    assert scores.speaker_accuracy >= HOLDOUT_FLOORS["speaker"], table

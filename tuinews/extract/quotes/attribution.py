@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .context import Context
-from .lexicon import CUE_RE, INVERTED_CUES, PARTICLES, PCUE_RE
+from .lexicon import CUE_RE, INVERTED_CUES, PCUE_RE
 from .model import Attr, Found, Span
 from .patterns import ACCORDING_RE, TITLE_DOT_RE
-from .phrases import np_before
+from .phrases import np_before, subject_run_end
+from .resolution import Resolution
 
 
-class Attribution(Context):
+class Attribution(Resolution):
     """Finds who a quote-marked span belongs to."""
 
     def lead_attr(self, r0: int, r1: int) -> Attr | None:
@@ -57,7 +57,8 @@ class Attribution(Context):
             if m.group() not in INVERTED_CUES:
                 return None
             np = re.split(
-                r"[.;!?]\s|[.;!?]$|\s+(?:on|in|at|during|after|before|as|when|while|adding|saying)\s",
+                r"[.;!?]\s|[.;!?]$|\s+(?:on|in|at|during|after|before|as|when|while|adding|saying|"
+                r"на|в|во|по)\s|\s+(?:журналистам|репортёрам|корреспонденту)(?!\w)",
                 TITLE_DOT_RE.sub(r"\1 ", body[m.end() :]) + " ",
                 maxsplit=1,
             )[0]
@@ -94,17 +95,7 @@ class Attribution(Context):
                 j = 1
             else:
                 i = 1 if w0 in ("the", "its") else 0
-                j = i
-                while j < len(words) and (
-                    words[j].group()[:1].isupper()
-                    or (
-                        j > i
-                        and words[j].group() in PARTICLES
-                        and j + 1 < len(words)
-                        and words[j + 1].group()[:1].isupper()
-                    )
-                ):
-                    j += 1
+                j = subject_run_end([w.group() for w in words], i)
                 if j == i and i == 1 and len(words) > 1:
                     j = 2
             if j == 0:

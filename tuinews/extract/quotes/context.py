@@ -6,11 +6,8 @@ import bisect
 import re
 
 from .lexicon import (
-    BUSINESS_NOUNS,
     CAP_STOP_LOWER,
-    GENERIC,
     LOCATIVES,
-    ORG_NOUNS,
     ORG_WORDS,
     PLACE_WORDS,
     ROLE_NOUNS,
@@ -30,14 +27,25 @@ from .patterns import (
     ORG_BEFORE_RE,
     PRE_ROLE_RE,
     QUOTE_PREFIX_RE,
-    ROLE_REF_RE,
     ROLE_WORD_RE,
     SENT_END_RE,
     SHE_RE,
     SPOKES_FOR_RE,
 )
 from .phrases import is_furniture
+from .runs import name_runs
 from .speakers import SpeakerTable, gender_of, is_org, name_pieces, plausible_single, strip_titles
+from .subjects import (
+    DET_ROLE_RE,
+    HE_SUBJ_RE,
+    NAMED_RE,
+    NOT_VERBS,
+    POSSESSIVE_RE,
+    SHE_SUBJ_RE,
+    SPOKES_BEFORE_RE,
+    VERB_AFTER_RE,
+    is_demonym,
+)
 
 
 class Context:
@@ -108,15 +116,26 @@ class Context:
     def register_names(self, b0: int, b1: int) -> None:
         """Feed every capitalised name outside quote marks in [b0, b1) into the speaker table."""
         fr = self.frame
-        for m in NAME_RE.finditer(fr, b0, b1):
-            for start, end, toks in name_pieces(m.group(), m.start()):
+        for pos, run in name_runs(fr, b0, b1):
+            for start, end, toks in name_pieces(run, pos):
                 self._register(start, end, toks)
+        self.register_role_mentions(b0, b1)
+
+    def register_role_mentions(self, b0: int, b1: int) -> None:
+        """Later mentions by role word ("the mayor"); see `Resolution`."""
 
     def _register(self, start: int, end: int, toks: list[str], force: bool = False) -> Entity | None:
         fr = self.frame
         ent = self.table.find(toks)
         if ent is not None:
-            if ent.kind == "person" and (ent.weak or ent.gender is None) and self._at_sentence_start(start):
+            if (
+                ent.kind == "person"
+                and ent.gender is None
+                and SPOKES_BEFORE_RE.search(fr[max(0, start - 40) : start])
+            ):
+                ent.kind, ent.weak = "org", False
+                self.table.orgs.append(ent)
+            if ent.kind == "person" and (ent.weak or ent.gender is None) and self._at_subject(start, end):
                 ent.weak = False
                 self._learn_gender(ent, end)
             elif force:
@@ -142,6 +161,9 @@ class Context:
         pre_role = pre.group("role") if pre else None
         if pre_role and pre_role.split()[0].lower() == "the":
             pre_role = pre_role.split(" ", 1)[1] if " " in pre_role else None
+        if pre_role is None:
+            dm = DET_ROLE_RE.search(window)
+            pre_role = (dm.group("role") or dm.group("named")) if dm else None
         app = APPOS_RE.match(after)
         app_role = None
         if app and (ROLE_WORD_RE.search(app.group("role")) or re.match(r"\s*,\s+(?:a|an|the)\s", after)):
@@ -164,9 +186,9 @@ class Context:
         if len(name_toks) >= 2 and not evidence:
             # No title, role or cue nearby: still a person unless it reads as a place ("on Weir Street",
             # "in Nova Scotia", "The Valley Chronicle").
-            weak = not self._at_sentence_start(start)
+            weak = not self._at_subject(start, end)
             evidence = (
-                prev_word not in LOCATIVES
+                (prev_word not in LOCATIVES or bool(POSSESSIVE_RE.search(toks[-1])))
                 and name_toks[-1] not in PLACE_WORDS
                 and not any(t.isupper() or t[:1].isdigit() for t in name_toks)
             )
@@ -183,6 +205,8 @@ class Context:
                 ent = self.table.add_person(name_toks, role, gender or gender_of("", role))
             elif name_toks[0] in FEMALE or name_toks[0] in MALE:
                 ent = self.table.add_person(name_toks, role, gender_of(name_toks[0], role))
+            elif prev_word == "the" and is_demonym(name_toks[0]):
+                return None
             elif name_toks[0].lower() not in CAP_STOP_LOWER and name_toks[0] not in ORG_WORDS:
                 ent = self.table.add_org(name_toks[0], None)
             else:
@@ -191,6 +215,19 @@ class Context:
             return None
         self.table.mention(start, ent)
         return ent
+
+    def _at_subject(self, start: int, end: int) -> bool:
+        """Is the name at [start, end) the subject of its clause: opening the sentence, after a fronted
+        phrase or a described role ("At the centre, X sat", "The buyer, X, plans"), or introduced by
+        "named"?"""
+        s0 = self.sentence_bounds(start)[0]
+        prefix = self.frame[s0:start].strip(" \t\n\x01\x02—–-")
+        if not prefix or NAMED_RE.search(prefix):
+            return True
+        if not prefix.endswith(",") or len(prefix.split()) > 14:
+            return False
+        vm = VERB_AFTER_RE.match(self.frame, end)
+        return bool(vm and vm.group("w") not in NOT_VERBS)
 
     def _at_sentence_start(self, pos: int) -> bool:
         """Does a name at `pos` open its sentence (the subject position)?"""
@@ -208,7 +245,9 @@ class Context:
         role_toks, name_toks, _ = strip_titles(toks)
         if role_toks or not name_toks or name_toks[0] in FEMALE or name_toks[0] in MALE:
             return False
-        return bool(ORG_BEFORE_RE.search(window) or ORG_AFTER_RE.match(after))
+        return bool(
+            ORG_BEFORE_RE.search(window) or ORG_AFTER_RE.match(after) or SPOKES_BEFORE_RE.search(window)
+        )
 
     def _learn_gender(self, ent: Entity, end: int) -> None:
         """Learn a person's gender from pronouns in the rest of the sentence and the next one in the same
@@ -226,91 +265,13 @@ class Context:
             if len(nm.group().split()) >= 2 or (other is not None and other is not ent):
                 text = text[: nm.start()]
                 break
-        he, she = bool(HE_RE.search(text)), bool(SHE_RE.search(text))
+        # In the name's own sentence an object or possessive pronoun is usually someone else ("X joined
+        # her three winters ago"); only "he"/"she" count there. The next sentence counts in full.
+        own_end = self.sentence_bounds(end)[1] - end
+        own, rest = text[:own_end], text[own_end:]
+        he = bool(HE_SUBJ_RE.search(own) or HE_RE.search(rest))
+        she = bool(SHE_SUBJ_RE.search(own) or SHE_RE.search(rest))
         if he != she:
             ent.gender = "m" if he else "f"
-
-    def resolve(self, np: str, np_start: int) -> tuple[Entity, float] | None:
-        """Who a subject phrase ("she", "Ann Poe, a spokeswoman ...", "the ministry") refers to."""
-        stripped = np.lstrip(" ,—–-\t\n")
-        np_start += len(np) - len(stripped)
-        np = stripped.rstrip(" ,—–-\t\n")
-        if not np or "\x01" in np or "\x02" in np or not re.search(r"\w", np):
-            return None
-        low = np.lower()
-        t = self.table
-        if low in ("he", "him", "er", "он"):
-            return self._pronoun(np_start, "m")
-        if low in ("she", "her", "sie", "она"):
-            return self._pronoun(np_start, "f")
-        if low == "they":
-            ent = t.recent(np_start, "person", gender="n")
-            if ent is not None and ent.gender is None:
-                ent.gender = "n"
-            return (ent, 0.6) if ent else None
-        if low == "it":
-            ent = t.recent(np_start, "org")
-            return (ent, 0.7) if ent else None
-        sm = SPOKES_FOR_RE.search(np)
-        if sm and len(np[: sm.start()].split()) <= 2:
-            org = sm.group("org")
-            ref = self._role_ref(org, np_start)
-            if ref:
-                return ref
-            for m in NAME_RE.finditer(org):
-                for s0, e0, toks in name_pieces(m.group(), np_start + sm.start("org") + m.start()):
-                    ent = t.find(toks) or self._register(s0, e0, toks)
-                    if ent is not None:
-                        return ent, 0.85
-            return None
-        head = np.split(",", 1)[0] if "," in np else np
-        first = low.split()[0]
-        if first in GENERIC or first in ("a", "an", "one", "some", "many", "several", "two", "three"):
-            return None
-        pieces = [p for m in NAME_RE.finditer(head) for p in name_pieces(m.group(), np_start + m.start())]
-        head_end = np_start + len(head.rstrip())
-        if pieces and pieces[-1][1] >= head_end - 1:
-            s0, e0, toks = pieces[-1]
-            if len(pieces) >= 2 and re.fullmatch(
-                r"\s+(?:in|at|from|near|outside|of)\s+(?:the\s+)?", self.frame[pieces[-2][1] : pieces[-1][0]]
-            ):
-                s0, e0, toks = pieces[-2]
-            ent = t.find(toks)
-            if ent is None:
-                ent = self._register(s0, e0, toks, force=True)
-            elif ent.weak:
-                ent.weak = False
-            if ent is not None:
-                t.mention(s0, ent)
-                full = " ".join(strip_titles(toks)[1]) == ent.name
-                return ent, 0.9 if full else 0.85
-            return None
-        return self._role_ref(np, np_start)
-
-    def _role_ref(self, np: str, pos: int) -> tuple[Entity, float] | None:
-        m = ROLE_REF_RE.match(np.strip())
-        if not m:
-            return None
-        det, noun = m.group("det").lower(), m.group("noun").lower()
-        t = self.table
-        if noun in ROLE_NOUNS:
-            ent = t.recent(pos, "person", role_noun=noun)
-            if ent is None and det == "its" and noun.startswith("spokes"):
-                ent = t.recent(pos, "org")
-            return (ent, 0.75) if ent else None
-        if noun in ORG_NOUNS and det in ("the", "its"):
-            ent = t.recent(pos, "org", name_has=noun)
-            if ent is None and noun in BUSINESS_NOUNS:
-                ent = t.recent(pos, "org")
-            return (ent, 0.75) if ent else None
-        return None
-
-    def _pronoun(self, pos: int, gender: str) -> tuple[Entity, float] | None:
-        ent = self.table.recent(pos, "person", gender=gender)
-        if ent is None:
-            return None
-        if ent.gender is None:
-            ent.gender = gender
-        return ent, 0.7
 
     # ---- attribution of direct quotes ---------------------------------------------------------------

@@ -8,7 +8,7 @@ from tuinews.models import Quote
 
 from .indirect import Indirect
 from .lexicon import CUE_RE, LETTER
-from .marks import scan_marks
+from .marks import scan_marks, split_inner_attributions
 from .model import Attr, Found, Span
 from .patterns import TERMINAL, WORD_RE
 from .phrases import clean
@@ -19,7 +19,7 @@ class Extractor(Indirect):
 
     def run(self) -> list[Quote]:
         """Find every quote of the article, in reading order."""
-        quotes = scan_marks(self.norm, self.blocks)
+        quotes = split_inner_attributions(self.norm, scan_marks(self.norm, self.blocks))
         # The frame: the working text with direct quotes and long embedded quotes masked out.
         fr = list(self.norm)
         for q in quotes:
@@ -37,6 +37,7 @@ class Extractor(Indirect):
         last_direct: Found | None = None
         last_direct_block = -2
         registered: set[int] = set()
+        orphans: list[tuple[Span, bool]] = []
         carry: dict[int, tuple[Span | None, Found | None, Attr | None]] = {}
         for bi, (b0, b1, para) in enumerate(self.blocks):
             if bi not in registered:
@@ -90,6 +91,7 @@ class Extractor(Indirect):
                     elif only_quote and last_direct is not None and last_direct_block == bi - 1:
                         inherit = last_direct
                     if inherit is None:
+                        orphans.append((q, only_quote))
                         prev_q, prev_trail = q, None
                         continue
                     out = Found(list(q.frags), inherit.entity, "direct", para, 0.5 * conf_scale)
@@ -104,7 +106,22 @@ class Extractor(Indirect):
                 last_direct = emitted_direct
                 last_direct_block = self.block_of(emitted_direct.frags[-1].end)
             self._indirect(b0, b1, para)
+            for q, only_quote in orphans:
+                self._adopt(q, bi, para, only_quote)
+            orphans.clear()
         return self._finish()
+
+    def _adopt(self, q: Span, bi: int, para: int, only_quote: bool) -> None:
+        """An unattributed quote right after another quote of any kind (indirect included) in the same
+        paragraph, or alone in the paragraph after one, belongs to that quote's speaker."""
+        start = q.frags[0].mask_start
+        before = [o for o in self.out if o.frags[-1].end <= start]
+        if not before:
+            return
+        last = max(before, key=lambda o: o.frags[-1].end)
+        lb = self.block_of(last.frags[-1].end)
+        if lb == bi or (only_quote and lb == bi - 1):
+            self.out.append(Found(list(q.frags), last.entity, "direct", para, 0.45))
 
     def _finish(self) -> list[Quote]:
         result: list[Quote] = []

@@ -10,8 +10,12 @@ from .model import Attr, Found, Frag
 from .patterns import (
     ADV_SEQ_RE,
     BAD_CLAUSE_START,
+    CLAUSE_SPLIT_RE,
+    COORD_BEFORE_RE,
     DIRECT_PRE_CUE_RE,
+    OBJ_THAT_RE,
     PARTICIPLE_RE,
+    SAME_SUBJECT_RE,
     TAIL_OK_RE,
     TAIL_SUB_RE,
     THAT_RE,
@@ -33,8 +37,17 @@ class Indirect(Attribution):
             part = PARTICIPLE_RE.search(sent)
             main_end = part.start() if part else body_end
             speaker: Attr | None = None
-            if "\x01" not in sent[:main_end] and "\x02" not in sent[:main_end]:
+            masked = max(sent.rfind("\x01", 0, main_end), sent.rfind("\x02", 0, main_end))
+            if masked < 0:
                 speaker = self._indirect_main(s0, sent, main_end, para)
+            else:
+                # 'He called it "...", and said CLAUSE': a report after a quote in the same sentence.
+                cm = SAME_SUBJECT_RE.search(sent, masked + 1, main_end)
+                if cm is not None:
+                    who = self._speaker_in_sentence(s0, s0 + cm.start())
+                    if who is not None:
+                        rest = cm.start()
+                        self._indirect_main(s0 + rest, sent[rest:], main_end - rest, para, who)
             if part and "\x01" not in sent[part.end() : body_end]:
                 c0, c1 = part.end(), body_end
                 if speaker is None:
@@ -46,7 +59,9 @@ class Indirect(Attribution):
                 ):
                     self._emit_indirect(s0 + c0, s0 + c1, speaker, para)
 
-    def _indirect_main(self, s0: int, sent: str, main_end: int, para: int) -> Attr | None:
+    def _indirect_main(
+        self, s0: int, sent: str, main_end: int, para: int, inherit: Attr | None = None
+    ) -> Attr | None:
         cues = list(ICUE_RE.finditer(sent, 0, main_end))
         if not cues:
             return None
@@ -87,15 +102,25 @@ class Indirect(Attribution):
                     return attr
         # Leading form: X said (on Monday) (that) CLAUSE.
         m = cues[0]
-        st, np = np_before(sent[: m.start()])
-        if np is None or sent[:st].rstrip().endswith(",") and DIRECT_PRE_CUE_RE.search(sent[:st]):
-            return None
-        raw_np = sent[: m.start()].rstrip().split()
-        if raw_np and raw_np[-1].lower() in ("which", "who", "whom"):
-            return None
-        pre_np = sent[:st].strip().lower()
-        if pre_np.endswith((" which", " who", " that")) or pre_np in ("which", "who", "that"):
-            return None
+        coord = COORD_BEFORE_RE.search(sent, 0, m.start())
+        inherited: Attr | None = None
+        st, np = 0, None
+        if coord is not None:
+            # "... and said CLAUSE", "X acknowledged ... but argued that CLAUSE": the subject of the
+            # sentence (or of the quote just before) speaks again.
+            inherited = inherit or self._subject_attr(s0, s0 + coord.start())
+            if inherited is None:
+                return None
+        else:
+            st, np = np_before(sent[: m.start()])
+            if np is None or sent[:st].rstrip().endswith(",") and DIRECT_PRE_CUE_RE.search(sent[:st]):
+                return None
+            raw_np = sent[: m.start()].rstrip().split()
+            if raw_np and raw_np[-1].lower() in ("which", "who", "whom"):
+                return None
+            pre_np = sent[:st].strip().lower()
+            if pre_np.endswith((" which", " who", " that")) or pre_np in ("which", "who", "that"):
+                return None
         pos = m.end()
         if m.group() in ("told", "tells"):
             om = TOLD_OBJ_RE.match(sent, pos, main_end)
@@ -104,6 +129,10 @@ class Indirect(Attribution):
             pos = om.end()
             if re.match(r"\s+to\b", sent[pos:main_end]):
                 return None
+        elif m.group() in ("warned", "warns"):
+            om = OBJ_THAT_RE.match(sent, pos, main_end)
+            if om is not None:
+                pos = om.end()
         am = ADV_SEQ_RE.match(sent, pos, main_end)
         if am:
             pos = am.end()
@@ -117,19 +146,30 @@ class Indirect(Attribution):
         ):
             # "added" needs "that" ("the index added 3 points"); a colon or nothing means a direct quote
             return None
-        clause = sent[pos:main_end]
+        # A second cue in the clause ("..., and the local MP, X, said ...", "... and warned that ...",
+        # "..., a plan critics say ...") starts a new report: the clause ends before it.
+        split = CLAUSE_SPLIT_RE.search(sent, pos, main_end)
+        c_end = split.start() if split else main_end
+        clause = sent[pos:c_end]
         c0 = pos + len(clause) - len(clause.lstrip())
-        c1 = main_end
+        c1 = c_end
         while c1 > c0 and sent[c1 - 1] in " .!?…,;":
             c1 -= 1
         text = sent[c0:c1]
         if len(text.split()) < 3 or BAD_CLAUSE_START.match(text):
             return None
-        res = self.resolve(np, s0 + st)
-        if not res:
-            return None
-        attr = Attr(res[0], res[1], s0 + m.start())
+        if inherited is not None:
+            attr = Attr(inherited.entity, inherited.confidence, s0 + m.start())
+        else:
+            res = self.resolve(np, s0 + st) if np is not None else None
+            if not res:
+                return None
+            attr = Attr(res[0], res[1], s0 + m.start())
         self._emit_indirect(s0 + c0, s0 + c1, attr, para)
+        if split is not None:
+            self._indirect_main(
+                s0 + split.start(), sent[split.start() :], main_end - split.start(), para, attr
+            )
         return attr
 
     def _speaker_in_sentence(self, s0: int, s1: int) -> Attr | None:

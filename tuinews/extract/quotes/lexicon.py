@@ -122,7 +122,8 @@ ICUE_VERBS = (
     "announced|announces|declared|declares|emphasi[sz]ed|emphasi[sz]es|cautioned|claimed|claims|"
     "suggested"
 )
-PCUE_EXTRA = "described|describes|describing|called|calls|calling|termed|dubbed|назвал|назвала|sprach\\s+von"
+PCUE_EXTRA = ("described|describes|describing|called|calls|calling|termed|dubbed|dismissed|dismisses|branded|"
+    "labell?ed|hailed|derided|characteri[sz]ed|назвал|назвала|sprach\\s+von")
 CUE_RE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 ICUE_RE = re.compile(rf"\b(?:{ICUE_VERBS})\b")
 PCUE_RE = re.compile(rf"\b(?:{CUE_VERBS}|{PCUE_EXTRA}|saying|adding)\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CUE_RE
+from .lexicon import CUE_RE, CUE_VERBS
 from .model import Frag, Span
 from .patterns import DIRECT_PRE_CUE_RE, OPEN_PREV, WORD_RE
 
@@ -119,6 +119,33 @@ def is_direct(norm: str, blocks: list[tuple[int, int, int]], q: Span) -> bool:
         return True
     body = norm[f.start : f.start + 1]
     return bool(body[:1].isupper() and CUE_RE.search(pre[-12:]) and re.search(r"\w$", pre))
+
+
+#: `«A, — добавил он. — B»`: an attribution between dashes inside one pair of marks.
+INNER_ATTR_RE = re.compile(
+    rf"(?<=,)\s*(?P<dash>[—–])\s+(?:{CUE_VERBS})\b[^—–\n\"«»“”„]{{1,80}}?[.,]?\s+[—–]\s*"
+)
+
+
+def split_inner_attributions(norm: str, quotes: list[Span]) -> list[Span]:
+    """Split a quote holding its own attribution between dashes into two quotes with the attribution
+    between them, so it reads like `"A," he added. "B."` (one split quote)."""
+    out: list[Span] = []
+    for q in quotes:
+        m = None
+        if q.direct and len(q.frags) == 1 and q.closed:
+            f = q.frags[0]
+            m = INNER_ATTR_RE.search(norm, f.start, f.end)
+        if m is None or m.end() >= f.end:
+            out.append(q)
+            continue
+        dash = m.start("dash")
+        first = Span([Frag(f.mask_start, dash, f.start, dash)], q.block, q.last_block, True, True)
+        second = Span([Frag(m.end(), f.mask_end, m.end(), f.end)], q.block, q.last_block, True, True)
+        for part in (first, second):
+            part.words = len(WORD_RE.findall(norm[part.frags[0].start : part.frags[0].end]))
+        out.extend((first, second))
+    return out
 
 
 # ---- helpers ------------------------------------------------------------------------------------

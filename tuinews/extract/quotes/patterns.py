@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ADJ_SUFFIXES, CUE_VERBS, LETTER, ORG_NOUNS, PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS, UPPER
+from .lexicon import (
+    ADJ_SUFFIXES,
+    CUE_VERBS,
+    ICUE_VERBS,
+    LETTER,
+    ORG_NOUNS,
+    PARTICLES,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    UPPER,
+)
 
 ABBR = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|St|Rev|Adm)\."
 CAPWORD = (
@@ -132,6 +142,9 @@ ADV = (
     r"(?:statement|interview|speech|post|letter|briefing|report|address|video|conference|rally|hearing|summit|"
     r"meeting|event|call|podcast|broadcast|message|email|e-mail|filing|note|session|visit|debate|appearance)"
     r"(?:\s+(?:with|to|on|in|at|before|from)\s+(?:the\s+)?[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3})?"
+    r"|(?:on|in)\s+(?:its|his|her|their|the)\s+(?:[\w-]+\s+)?(?:website|blog|page|account|site|feed|newsletter)"
+    r"|(?:outside|after|leaving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:court|courthouse|courtroom|hearing|building|"
+    r"meeting|session|vote|match|game|verdict|ruling|depot|hall|stadium)"
     r"|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn|Telegram|Truth\s+Social|social\s+media|television|TV|radio)"
     r"|(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}|yesterday|today|tonight|earlier|later|also|again|previously|"
     r"recently|separately|publicly|repeatedly|then|afterwards|at\s+the\s+time|in\s+a\s+statement|"
@@ -142,12 +155,15 @@ TOLD_OBJ = (
     r"the\s+(?:[\w-]+\s+){0,2}?(?:committee|court|audience|crowd|conference|newspaper|agency|station|channel|"
     r"broadcaster|paper|magazine|outlet|jury|panel|hearing|meeting|council|parliament|assembly|senate|"
     r"house|delegates|staff|employees|investors|analysts|shareholders|public|nation|media)|"
-    r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,3}|an?\s+(?:[\w-]+\s+){0,2}?(?:briefing|"
+    r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,3}|"
+    r"the\s+(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|an?\s+(?:[\w-]+\s+){0,2}?(?:briefing|"
     r"news\s+conference|press\s+conference|interviewer|audience|crowd|meeting|rally))"
 )
-ADV_SEQ_RE = re.compile(rf"(?:\s*,?\s+(?:{ADV}))*")
+ADV_SEQ_RE = re.compile(rf"(?:\s*,?\s+(?:{ADV})(?!\w))*")
 TOLD_OBJ_RE = re.compile(rf"\s+{TOLD_OBJ}\b")
-TAIL_OK_RE = re.compile(rf"^(?:\s*,?\s+(?:{ADV}|{TOLD_OBJ}))*\s*[.!?]?\s*$")
+TAIL_OK_RE = re.compile(
+    rf"^(?:\s*,?\s+(?:{ADV}|{TOLD_OBJ}))*(?:\s*,\s+(?!saying|adding)[a-z]+ing\b[^\x01\x02]*)?\s*[.!?]?\s*$"
+)
 TAIL_SUB_RE = re.compile(
     r"^\s*,?\s+(?:while|when|as|after|before|during|at|in|on)\b(?!.*\bthat\b)[^\x01\x02]*$"
 )
@@ -155,7 +171,8 @@ THAT_RE = re.compile(r"^\s*,?\s*(?:that|dass|что)\b")
 PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding)(?:\s+that)?\s+(?!:)")
 BAD_CLAUSE_START = re.compile(
     r"^(?:[\d$€£%]|to|about|nothing|something|so|goodbye|hello|it\s+was\s+unclear|in\s+a\s+statement|"
-    r"of|for|with|on|at|by|as|whether|if|what|how|why|when|who|where|while|because|although|after|before|during|"
+    r"of|for|with|on|at|by|as|against|whether|if|what|how|why|when|who|where|while|because|although|after|"
+    r"before|during|"
     r"from|in|into)\b",
     re.I,
 )
@@ -182,3 +199,15 @@ SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 TITLE_DOT_RE = re.compile(r"\b(Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Lt|Col|Capt|Sgt|St|Rev|Adm)\.")
 #: A US party-and-state tag after a name ("D-N.M.", "R-Wyo."): never the subject.
 PARTY_TAG_RE = re.compile(r"^\s*[DRI]-[A-Z][\w.]*\s*$")
+
+#: "... and said", "... but argued that": a cue coordinated with the sentence's first verb (same subject).
+COORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s,]))(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+SAME_SUBJECT_RE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:{ICUE_VERBS})\b)")
+#: Where a reported clause ends because a new report starts: a coordinated cue, or a comma followed by a
+#: short subject and a cue ("..., and the local MP, X, said", "..., a plan critics say will ...").
+CLAUSE_SPLIT_RE = re.compile(
+    rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:{ICUE_VERBS})\b)"
+    rf"|,\s+(?:and\s+|but\s+|while\s+)?(?=(?:[\w'’.-]+,?\s+){{1,7}}?(?:{ICUE_VERBS}|say)\b)"
+)
+#: "warned both sides that": the object of a cue before its "that".
+OBJ_THAT_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?=that\b)")

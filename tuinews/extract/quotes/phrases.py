@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import PARTICLES, ROLE_NOUNS
+from .lexicon import PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS
 from .patterns import (
     BOLD_LINE_RE,
     EMPH_RE,
@@ -42,7 +42,9 @@ def np_before(text: str) -> tuple[int, str | None]:
     if not t:
         return 0, None
     if t[-1] == ",":
-        # Appositives: "Ann Poe, a spokeswoman for the ministry, said" -> the name-headed part.
+        # Appositives: "Ann Poe, a spokeswoman for the ministry, said" -> the name-headed part; an acronym
+        # in brackets ("The Energy Workers Union (EWU), which ..., said") is blanked out (same length).
+        t = ACRONYM_PAREN_RE.sub(lambda m: " " * len(m.group()), t)
         parts = t[:-1].split(",")
         offset = len(t) - 1
         for k in range(len(parts) - 1, max(-1, len(parts) - 5), -1):
@@ -85,7 +87,14 @@ def is_subject_part(part: str) -> bool:
     if first in ("a", "an") or ROLE_WORD_RE.search(part) and not words[-1][:1].isupper():
         return False
     if first == "the":
-        return len(words) > 1 and all(w[:1].isupper() or w in PARTICLES for w in words[1:])
+        return len(words) > 1 and all(w[:1].isupper() or w in PARTICLES or w == "and" for w in words[1:])
+    if words[-1][:1].isupper() and not words[0][:1].isupper():
+        # a role before the name: "retired surveyor Anselm Kowal", "District in-charge minister X"
+        k = next(i for i, w in enumerate(words) if w[:1].isupper())
+        if k <= 3 and not any(w.lower() in FUNCTION_WORDS for w in words[:k]):
+            return subject_run_end(words, k) == len(words)
+    if words[0][:1].isupper() and subject_run_end(words, 0) == len(words) and words[-1][:1].isupper():
+        return True
     return (
         words[0][:1].isupper()
         and words[-1][:1].isupper()
@@ -93,7 +102,42 @@ def is_subject_part(part: str) -> bool:
     )
 
 
+FUNCTION_WORDS = frozenset("a an the of for at with in on from to and or who which whose by as that".split())
+ACRONYM_PAREN_RE = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)(?=\s*,)")
+
+
 def clean(s: str) -> str:
     s = LINK_RE.sub(r"\1", s)
     s = EMPH_RE.sub("", s)
     return WS_RE.sub(" ", s).strip()
+
+
+def _role_word(w: str) -> bool:
+    low = w.lower()
+    return low in ROLE_NOUNS or low in ROLE_MODIFIERS or ("-" in low and low[:1].isalpha())
+
+
+def subject_run_end(words: list[str], i: int) -> int:
+    """End (exclusive) of the name-headed subject starting at words[i]: capitalised words, with up to two
+    particles ("Party for the North") or up to three role words ("Local councillor X", "Economy minister
+    X", "The opposition Green Left") between them."""
+    j = i
+    n = len(words)
+    while j < n:
+        if words[j][:1].isupper():
+            j += 1
+            continue
+        k = j
+        while k < n and k - j < 2 and words[k] in PARTICLES:
+            k += 1
+        if k > j and j > i and k < n and words[k][:1].isupper():
+            j = k
+            continue
+        k = j
+        while k < n and k - j < 3 and not words[k][:1].isupper() and _role_word(words[k]):
+            k += 1
+        if k > j and k < n and words[k][:1].isupper():
+            j = k
+            continue
+        break
+    return j

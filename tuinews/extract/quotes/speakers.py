@@ -32,6 +32,7 @@ class SpeakerTable:
         self.mentions: list[tuple[int, int, Entity]] = []
         self.first_names: dict[str, Entity] = {}
         self.orgs: list[Entity] = []
+        self.role_words: set[str] = set()
         self._seq = 0
 
     def mention(self, pos: int, ent: Entity) -> None:
@@ -65,8 +66,26 @@ class SpeakerTable:
                 ent = cand
         return ent
 
+    def has_role_word(self, noun: str) -> bool:
+        """Is `noun` a word of some person's role ("foreman" for "Their foreman, X")?"""
+        return noun in self.role_words
+
+    def last_mention(self, pos: int, within: int) -> Entity | None:
+        """The entity mentioned last before `pos`, if that mention is at most `within` characters back."""
+        i = bisect.bisect_left(self.mentions, (pos, -1))
+        if i == 0 or pos - self.mentions[i - 1][0] > within:
+            return None
+        return self.mentions[i - 1][2]
+
+    def mentions_between(self, a: int, b: int) -> list[Entity]:
+        i = bisect.bisect_left(self.mentions, (a, -1))
+        j = bisect.bisect_left(self.mentions, (b, -1))
+        return [m[2] for m in self.mentions[i:j]]
+
     def add_person(self, toks: list[str], role: str | None, gender: str | None) -> Entity:
         ent = Entity(" ".join(toks), "person", role, gender)
+        if role:
+            self.role_words.add(role_head(role))
         self.keys.setdefault(ent.name.lower(), ent)
         self.keys[toks[-1].lower()] = ent
         if len(toks) >= 2:
@@ -145,10 +164,25 @@ def strip_titles(toks: list[str]) -> tuple[list[str], list[str], str | None]:
     return role, name, gender
 
 
+def role_head(role: str) -> str:
+    """The head noun of a role: "overnight librarian" -> "librarian", "chair of the X" -> "chair"."""
+    words = re.findall(r"[\w'’-]+", role.lower())
+    for i, w in enumerate(words):
+        if i and w in ("of", "for", "at", "with", "in", "on", "from"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
 def role_like(tok: str) -> bool:
     """Is a capitalised word shaped like a role or job ("Councillor", "Oenologist"), not a first name?"""
     low = tok.lower()
-    return len(low) >= 6 and tok not in FEMALE and tok not in MALE and low.endswith(ROLE_SUFFIXES)
+    return (
+        len(low) >= 6
+        and tok not in FEMALE
+        and tok not in MALE
+        and tok not in ORG_WORDS  # "Department", "Parliament" end like roles but head organisations
+        and low.endswith(ROLE_SUFFIXES)
+    )
 
 
 def gender_of(first: str, role: str | None) -> str | None:

@@ -1,0 +1,172 @@
+"""Resolving a subject phrase to an entity: names, pronouns, role nouns, "the company", demonyms."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .lexicon import BUSINESS_NOUNS, GENERIC, ONE_WORD_ORGS, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS
+from .model import Entity
+from .names import FEMALE, MALE
+from .patterns import NAME_RE, ROLE_REF_RE, SPOKES_FOR_RE
+from .runs import name_runs
+from .speakers import name_pieces, role_head, strip_titles
+from .subjects import is_demonym
+
+#: "the mayor laughed", "the foreman says": a later mention of a person by a role word.
+ROLE_MENTION_RE = re.compile(r"\b[Tt]he\s+(?P<a>[a-z][\w-]+)\b(?!['’])(?:\s+(?P<b>[a-z][\w-]+)\b(?!['’]))?")
+#: "the Pole said", "the Australian added": a nationality standing for the person last named.
+DEMONYM_RE = re.compile(r"^[Tt]he\s+(?P<w>[A-Z][a-z]+)$")
+
+
+class Resolution(Context):
+    """Turns "she", "Ann Poe, a spokeswoman ...", "the ministry" or "the Pole" into an entity."""
+
+    def resolve(self, np: str, np_start: int) -> tuple[Entity, float] | None:
+        """Who a subject phrase refers to, with a confidence."""
+        stripped = np.lstrip(" ,—–-\t\n")
+        np_start += len(np) - len(stripped)
+        np = stripped.rstrip(" ,—–-\t\n")
+        if not np or "\x01" in np or "\x02" in np or not re.search(r"\w", np):
+            return None
+        low = np.lower()
+        t = self.table
+        if low in ("he", "him", "er", "он"):
+            return self._pronoun(np_start, "m")
+        if low in ("she", "her", "sie", "она"):
+            return self._pronoun(np_start, "f")
+        if low == "they":
+            ent = t.recent(np_start, "person", gender="n")
+            if ent is not None and ent.gender is None:
+                ent.gender = "n"
+            return (ent, 0.6) if ent else None
+        if low == "it":
+            ent = t.recent(np_start, "org")
+            return (ent, 0.7) if ent else None
+        sm = SPOKES_FOR_RE.search(np)
+        if sm and len(np[: sm.start()].split()) <= 2:
+            org = sm.group("org")
+            ref = self._role_ref(org, np_start)
+            if ref:
+                return ref
+            for m in NAME_RE.finditer(org):
+                for s0, e0, toks in name_pieces(m.group(), np_start + sm.start("org") + m.start()):
+                    ent = t.find(toks) or self._register(s0, e0, toks)
+                    if ent is not None:
+                        if ent.kind == "person" and ent.gender is None:
+                            # "a spokesperson for X": X is an organisation
+                            ent.kind, ent.weak = "org", False
+                            t.orgs.append(ent)
+                        return ent, 0.85
+            return None
+        demonym = self._demonym(np, np_start)
+        if demonym is not None:
+            return demonym
+        head = np.split(",", 1)[0] if "," in np else np
+        first = low.split()[0]
+        if first in GENERIC or first in ("a", "an", "one", "some", "many", "several", "two", "three"):
+            return None
+        pieces = [p for pos, run in name_runs(head) for p in name_pieces(run, np_start + pos)]
+        head_end = np_start + len(head.rstrip())
+        if pieces and pieces[-1][1] >= head_end - 1:
+            s0, e0, toks = pieces[-1]
+            if len(pieces) >= 2 and re.fullmatch(
+                r"\s+(?:in|at|from|near|outside|of)\s+(?:the\s+)?", self.frame[pieces[-2][1] : pieces[-1][0]]
+            ):
+                s0, e0, toks = pieces[-2]
+            ent = t.find(toks)
+            if ent is None:
+                ent = self._register(s0, e0, toks, force=True)
+            elif ent.weak:
+                ent.weak = False
+            if ent is not None:
+                t.mention(s0, ent)
+                full = " ".join(strip_titles(toks)[1]) == ent.name
+                return ent, 0.9 if full else 0.85
+            return None
+        return self._role_ref(np, np_start)
+
+    def _demonym(self, np: str, pos: int) -> tuple[Entity, float] | None:
+        m = DEMONYM_RE.match(np)
+        if not m:
+            return None
+        w = m.group("w")
+        if w in ORG_WORDS or w in ONE_WORD_ORGS or self.table.find([w]) is not None:
+            return None
+        if not is_demonym(w):
+            return None
+        ent = self.table.recent(pos, "person")
+        return (ent, 0.6) if ent else None
+
+    def _role_ref(self, np: str, pos: int) -> tuple[Entity, float] | None:
+        m = ROLE_REF_RE.match(np.strip())
+        if not m:
+            return None
+        det, noun = m.group("det").lower(), m.group("noun").lower()
+        t = self.table
+        if noun in ROLE_NOUNS or (noun not in ORG_NOUNS and t.has_role_word(noun)):
+            ent = t.recent(pos, "person", role_noun=noun)
+            if ent is None and det in ("its", "the") and noun.startswith("spokes"):
+                ent = t.recent(pos, "org")
+            return (ent, 0.75) if ent else None
+        if noun in ORG_NOUNS and det in ("the", "its"):
+            ent = t.recent(pos, "org", name_has=noun)
+            if ent is None and noun in BUSINESS_NOUNS:
+                ent = self._business_subject(pos) or t.recent(pos, "org")
+            return (ent, 0.75) if ent else None
+        return None
+
+    def _business_subject(self, pos: int) -> Entity | None:
+        """ "X declined to comment. The company said ...": X, printed without any sign of being a person
+        (no first name, title, role or pronoun), mentioned just before, is the company."""
+        ent = self.table.last_mention(pos, within=260)
+        if ent is None or ent.kind == "org":
+            return None
+        first = ent.name.split()[0]
+        if ent.gender is not None or first in FEMALE or first in MALE:
+            return None
+        if ent.role and role_head(ent.role) in ROLE_NOUNS:
+            return None
+        ent.kind, ent.weak = "org", False
+        self.table.orgs.append(ent)
+        return ent
+
+    def _pronoun(self, pos: int, gender: str) -> tuple[Entity, float] | None:
+        ent = self._last_speaker(pos, gender) or self.table.recent(pos, "person", gender=gender)
+        if ent is None:
+            return None
+        if ent.gender is None:
+            ent.gender = gender
+        return ent, 0.7
+
+    def _last_speaker(self, pos: int, gender: str) -> Entity | None:
+        """The speaker of the quote just before `pos` (this paragraph or the one before), when nothing
+        says that person is of another gender and nobody of this gender was named since."""
+        bi = self.block_of(pos)
+        last = None
+        for o in reversed(self.out):
+            if o.frags[-1].end <= pos:
+                last = o
+                break
+        if last is None or last.entity.kind != "person" or last.entity.gender is not None:
+            return None
+        if self.block_of(last.frags[-1].end) < bi - 1:
+            return None
+        since = self.table.mentions_between(last.frags[-1].end, pos)
+        if any(e is not last.entity and e.kind == "person" and e.gender == gender for e in since):
+            return None
+        return last.entity
+
+    def register_role_mentions(self, b0: int, b1: int) -> None:
+        """Record "the mayor", "the foreman" (a role word of a person already named) as a mention of that
+        person, and learn their gender from the pronouns around it."""
+        t = self.table
+        for m in ROLE_MENTION_RE.finditer(self.frame, b0, b1):
+            nouns = [n for n in (m.group("b"), m.group("a")) if n and (n in ROLE_NOUNS or t.has_role_word(n))]
+            if not nouns or nouns[0] in ORG_NOUNS:
+                continue
+            noun = nouns[0]
+            ent = t.recent(m.start(), "person", role_noun=noun)
+            if ent is not None:
+                t.mention(m.start(), ent)
+                self._learn_gender(ent, m.end())

@@ -1,0 +1,49 @@
+"""Capitalised name runs, with organisation names that hold an "and" kept whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .lexicon import ORG_WORDS
+from .patterns import NAME_RE
+
+#: Organisation heads that take an "of"/"for" complement which may itself hold "and"
+#: ("Department of Health and Human Services", "Authority for Consumers and Markets").
+ORG_HEADS = frozenset(
+    "Ministry Department Authority Office Institute Commission Agency Council Board Bureau Committee "
+    "Federation Association Union Centre Center Society Academy College School University Secretariat "
+    "Directorate Inspectorate".split()
+)
+_AND_RE = re.compile(r"[ \t]+and[ \t]+")
+
+
+def _joinable(left: str, right: str) -> bool:
+    """May "LEFT and RIGHT" be one organisation name?"""
+    lt, rt = left.split(), right.split()
+    if rt[-1] in ORG_WORDS and len(lt) <= 2 and not any(t in ORG_WORDS for t in lt):
+        # "Fishing and Maritime Workers Union", "Securities and Exchange Commission"
+        return True
+    head = lt[1] if lt[0] == "The" and len(lt) > 1 else lt[0]
+    return (
+        head in ORG_HEADS
+        and any(t in ("of", "for") for t in lt)
+        and len(rt) <= 3
+        and not any(t in ORG_WORDS for t in rt)
+    )
+
+
+def name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, run) for every capitalised name run in text[start:end], "X and Y Union" joined."""
+    end = len(text) if end is None else end
+    pending: tuple[int, str] | None = None
+    for m in NAME_RE.finditer(text, start, end):
+        if pending is not None:
+            gap = text[pending[0] + len(pending[1]) : m.start()]
+            if _AND_RE.fullmatch(gap) and _joinable(pending[1], m.group()):
+                pending = (pending[0], text[pending[0] : m.end()])
+                continue
+            yield pending
+        pending = (m.start(), m.group())
+    if pending is not None:
+        yield pending
