@@ -14,6 +14,7 @@ import pytest
 from tests.fetch.conftest import TEST_LIMITS
 from tests.fetch.server import LocalServer
 from tuinews.fetch import extraction
+from tuinews.fetch.client import FetchLimits
 from tuinews.fetch.fetchers import FetcherPool
 from tuinews.fetch.refresh import RefreshOptions, refresh_feeds
 from tuinews.fetch.writer import StoreWriter
@@ -239,3 +240,22 @@ def test_save_extracted_writes_what_save_article_writes() -> None:
         db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
     assert results[0] == results[1]
     assert results[0][0][0][19] == "2024-11-19T09:00:00Z"  # the list moves to the stated publication time
+
+
+async def test_deadline_mid_refresh_keeps_what_was_stored(db_path: Path, server: LocalServer) -> None:
+    db = open_db(db_path)
+    fast = add_feed(db, f"{server.base}/feeds/summary-only.xml")[0].id
+    slow = add_feed(db, f"{server.base}/feeds/rss20.xml?delay=2")[0].id
+    db.close()
+    limits = FetchLimits(connect_timeout=2, read_timeout=5, deadline=5, retries=0)
+    options = RefreshOptions(limits=limits, concurrency=8, per_host=8, deadline=1.0)
+    summary = await refresh_feeds(db_path, options=options)
+    assert summary.error == "the refresh stopped at its 1 s deadline"
+    assert [f.feed_id for f in summary.feeds] == [fast] and summary.new == 3
+    db = open_db(db_path)
+    status = dict(db.execute("SELECT id, last_error FROM feeds").fetchall())
+    assert status == {fast: None, slow: "the refresh stopped before this feed"}
+    assert db.execute("SELECT count(*) FROM articles WHERE feed_id = ?", [fast]).fetchone()[0] == 3
+    db.close()
+    again = await refresh_feeds(db_path, options=RefreshOptions(limits=limits, concurrency=8, per_host=8))
+    assert again.error is None and again.failed == 0 and again.new == 4
