@@ -10,25 +10,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tuinews.models import StoredArticle
+from tuinews.models import FRONT_MATTER_KEYS, StoredArticle
 from tuinews.store.articles import get_article, get_captions, iter_all_ids
 from tuinews.store.quotes import get_quotes
-
-FRONT_MATTER_KEYS = (
-    "title",
-    "url",
-    "dek",
-    "byline",
-    "outlet",
-    "agency",
-    "section",
-    "place",
-    "published",
-    "updated",
-    "read_minutes",
-    "word_count",
-    "language",
-)
 
 
 def article_json(db: Database, article: StoredArticle) -> dict[str, Any]:

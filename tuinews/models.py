@@ -7,6 +7,24 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 
+#: The front matter keys of an article as Markdown, in order: `show` and `export` write them and
+#: `import` reads them back (read_minutes and word_count are recomputed on import).
+FRONT_MATTER_KEYS = (
+    "title",
+    "url",
+    "dek",
+    "byline",
+    "outlet",
+    "agency",
+    "section",
+    "place",
+    "published",
+    "updated",
+    "read_minutes",
+    "word_count",
+    "language",
+)
+
 #: Where an article's body came from (kept so `reprocess` and the UI can tell).
 SourceKind = Literal["html", "jsonld", "textdump", "markdown", "feed"]
 

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import re
 
-from tuinews.models import PageMeta
+from tuinews.models import FRONT_MATTER_KEYS, PageMeta
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 #: Front matter keys tuinews reads (the same keys `show` and `export` write).
-KEYS = {
-    "title",
-    "url",
-    "dek",
-    "byline",
-    "outlet",
-    "agency",
-    "section",
-    "place",
-    "published",
-    "updated",
-    "language",
-}
+KEYS = set(FRONT_MATTER_KEYS) - {"read_minutes", "word_count"}
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
