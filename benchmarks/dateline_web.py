@@ -250,9 +250,9 @@ def run_tuinews(raw: bytes, url: str, *, fallback: bool) -> Prediction:
 
     article = extract_document(raw, name="page.html", url=url)
     line = article.dateline
-    date = day_of(line.published)
-    if date is None and fallback:
-        date = day_of(line.published_raw) or day_of(line.updated)
+    date = line.published_day
+    if fallback:  # the old ad-hoc row: the day of `published` only
+        date = day_of(line.published)
     return Prediction(date=date, title=article.title, authors=list(line.byline))
 
 
@@ -261,7 +261,7 @@ EXTRACTORS: dict[str, Callable[[bytes, str], Prediction]] = {
     "htmldate+url": lambda raw, url: run_htmldate(raw, url, with_url=True),
     "trafilatura": run_trafilatura,
     "tuinews": lambda raw, url: run_tuinews(raw, url, fallback=False),
-    "tuinews+fallback": lambda raw, url: run_tuinews(raw, url, fallback=True),
+    "tuinews published": lambda raw, url: run_tuinews(raw, url, fallback=True),
 }
 
 

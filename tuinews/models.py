@@ -77,6 +77,12 @@ class Dateline:
     read_minutes: int | None = None
     word_count: int = 0
     language: str | None = None
+    published_day: str | None = None
+    """The publication day, YYYY-MM-DD, as the calendar day of the source itself (its own offset, or
+    the outlet's zone when the page only gives UTC): the day of `published` when that is set, else the
+    day a page states without a full timestamp (a date-only or zone-less structured value, a visible
+    dateline such as `November 19, 2019, 9:02 AM`). Only a complete day counts (year, month and day);
+    None when the page gives none. Never a fetch or modification day."""
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON shape of a dateline."""
@@ -91,6 +97,7 @@ class Dateline:
             "read_minutes": self.read_minutes,
             "word_count": self.word_count,
             "language": self.language,
+            "published_day": self.published_day,
         }
 
 

@@ -23,7 +23,9 @@ from tuinews.extract.agencies import (
 from tuinews.extract.bylines import byline_agency, parse_byline, parse_reporting_trailer
 from tuinews.extract.leads import parse_dateline_lead
 from tuinews.extract.places import title_place
+from tuinews.extract.pubday import choose_published
 from tuinews.extract.timestamps import (
+    embedded_stamp,
     is_timestamp_line,
     parse_read_time,
     parse_timestamp,
@@ -193,10 +195,18 @@ def build_dateline(
 
     # Timestamps.
     found: dict[str, list[tuple[str | None, str | None]]] = {"published": [], "updated": []}
+    embedded: list[tuple[str | None, str | None]] = []
     for line in lines:
-        for kind, text in timestamp_fields(line):
+        fields = timestamp_fields(line)
+        for kind, text in fields:
             found[kind].append(parse_timestamp(text, country=country, now=fetched_at))
-    dateline.published, dateline.published_raw = _timestamps(meta.published, found["published"], country)
+        if not fields:
+            stamp = embedded_stamp(line, country=country)
+            if stamp[1]:
+                embedded.append(stamp)
+    chosen = choose_published(meta.published, found["published"], embedded, country=country)
+    dateline.published, dateline.published_raw = chosen.iso, chosen.raw
+    dateline.published_day = chosen.day
     dateline.updated, dateline.updated_raw = _timestamps(meta.updated, found["updated"], country)
 
     # Length.

@@ -81,3 +81,76 @@ def page_dek(
     if description and _MIN <= len(description) <= _MAX and shown_on_page(tree, description):
         return description, None
     return None, None
+
+
+# ------------------------------------------------------------------------------------------- headline
+
+_AFFIX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+#: Words a title is prefixed with by its section, not part of the headline (`Opinion | …`).
+_SECTION_PREFIXES = frozenset({"opinion", "analysis", "review", "editorial", "comment", "live", "video"})
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _is_site_name(part: str, outlet: str | None, host: str | None) -> bool:
+    """`TheHill`, `IGN`, `Sportsnet.ca`, `The New York Times`: the outlet or the site's domain name."""
+    key = _key(part)
+    if not key or len(part.split()) > 6:
+        return False
+    if outlet and key in (_key(outlet), _key(outlet.removeprefix("The "))):
+        return True
+    if host:
+        name = _key(host.removeprefix("www.").rsplit(".", 1)[0])
+        return key == name or key == _key(host.removeprefix("www.")) or (len(key) >= 4 and key in name)
+    return False
+
+
+def strip_site_name(title: str, outlet: str | None = None, url: str | None = None) -> str:
+    """The headline without a site-name suffix or prefix (`… | TheHill`, `… - IGN`, `Opinion | …`).
+
+    A part is cut only at a separator, only when it names the outlet or the site's domain (or is a
+    section label at the front), and never when that would leave nothing.
+    """
+    host_match = re.match(r"^[a-z]+://([^/:?#]+)", (url or "").strip().lower())
+    host = host_match.group(1) if host_match else None
+    for _ in range(2):
+        parts = _AFFIX.split(title.strip())
+        seps = _AFFIX.findall(title.strip())
+        if len(parts) < 2:
+            break
+        if _is_site_name(parts[-1], outlet, host):
+            title = title[: title.rfind(seps[-1])].strip()
+        elif _is_site_name(parts[0], outlet, host) or (
+            parts[0].casefold() in _SECTION_PREFIXES and "|" in seps[0]
+        ):
+            title = title[title.find(seps[0]) + len(seps[0]) :].strip()
+        else:
+            break
+    return title
+
+
+def displayed_headline(
+    tree: lxml_html.HtmlElement, title: str | None, outlet: str | None = None, url: str | None = None
+) -> str | None:
+    """The headline as the page displays it: its `<h1>`, when one can be told apart from a logo.
+
+    An `<h1>` equal to one of the metadata titles (`titles`: JSON-LD headline, og:title, `<title>`) or
+    left of/right of a separator in one of them wins first; else the page's only non-empty `<h1>`, when
+    it reads as a headline (3 to 40 words, not the site's name). A rewritten SEO title in the metadata
+    (`Michael Webb: Dramatic video shows …`) then gives way to the headline readers see.
+    """
+    heads = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    heads = [h for h in heads if h]
+    titles = [title, *tree.xpath("//meta[@property='og:title']/@content"), *tree.xpath("//title/text()")]
+    keys = [_key(t) for t in titles if t]
+    for head in heads:
+        key = _key(head)
+        if len(key) >= 8 and any(k == key or k.startswith(key) or k.endswith(key) for k in keys):
+            return head
+    if len(heads) == 1 and 3 <= len(heads[0].split()) <= 40:
+        host_match = re.match(r"^[a-z]+://([^/:?#]+)", (url or "").strip().lower())
+        if not _is_site_name(heads[0], outlet, host_match.group(1) if host_match else None):
+            return heads[0]
+    return None

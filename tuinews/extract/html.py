@@ -17,11 +17,11 @@ from lxml import html as lxml_html
 from tuinews.extract.boilerplate import filter_blocks
 from tuinews.extract.content import fallback_html, main_html, page_plain_text, prune_popups, strip_inert
 from tuinews.extract.continuation import continued_html
-from tuinews.extract.dek import page_dek
+from tuinews.extract.dek import displayed_headline, page_dek, strip_site_name
 from tuinews.extract.embeds import one_line_embeds, rewrite_embeds
 from tuinews.extract.jsonld import article_body, prefer_jsonld
 from tuinews.extract.markdown import html_to_markdown
-from tuinews.extract.structured import byline_lines, parse_page_meta
+from tuinews.extract.structured import byline_lines, date_lines, parse_page_meta
 from tuinews.extract.typography import tidy_text
 from tuinews.models import PageMeta, SourceKind
 
@@ -109,13 +109,18 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     meta = parse_page_meta(tree)
     if url and not meta.url:
         meta.url = url
+    headline = displayed_headline(tree, meta.title, meta.outlet, meta.url)
+    if headline:
+        meta.title = headline
+    elif meta.title:
+        meta.title = strip_site_name(meta.title, meta.outlet, meta.url)
     description = meta.dek
     meta.dek, standfirst = page_dek(tree, meta.dek, meta.title)
     for name in ("title", "dek"):
         value = getattr(meta, name)
         if value:
             setattr(meta, name, tidy_text(value))
-    page = HtmlPage(meta=meta, body="", furniture=byline_lines(tree))
+    page = HtmlPage(meta=meta, body="", furniture=byline_lines(tree) + date_lines(tree))
     page.captions = [tidy_text(" ".join(c.text_content().split())) for c in tree.xpath("//figcaption")]
     page.captions = [c for c in page.captions if c]
     stated = article_body(tree)

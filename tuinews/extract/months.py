@@ -48,7 +48,7 @@ def month_number(name: str) -> int | None:
 PUBLISHED_LABELS = (
     r"(?:first\s+)?(?:published|posted|created)(?:\s+(?:on|at))?"
     r"|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?"
-    r"|опубликовано"
+    r"|опубликовано|publiziert(?:\s+am)?|publicado(?:\s+em)?|기사\s*입력|입력\s*시간|입력일?|등록일?"
 )
 UPDATED_LABELS = (
     r"(?:last\s+)?(?:updated|modified|edited)(?:\s+(?:on|at))?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_entities
 import json
 import re
 from collections.abc import Iterator
@@ -49,7 +50,12 @@ def _names(value: Any) -> list[str]:
             names.append(item)
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
             names.append(item["name"])
-    return [" ".join(n.split()) for n in names if n and n.strip()]
+    return [" ".join(_unescape(n).split()) for n in names if n and n.strip()]
+
+
+def _unescape(text: str) -> str:
+    """HTML character references left in JSON strings by the CMS (`&#8216;`, `&#163;`, `&amp;`)."""
+    return html_entities.unescape(text) if "&" in text else text
 
 
 def _text(value: Any) -> str | None:
@@ -57,7 +63,9 @@ def _text(value: Any) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("name")
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return " ".join(_unescape(value).split()) or None
 
 
 def jsonld_article(tree: lxml_html.HtmlElement) -> dict[str, Any] | None:
@@ -122,10 +130,12 @@ def parse_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     )
     meta.section = _text(ld.get("articleSection")) or _meta(tags, "article:section", "section")
     times = tree.xpath("//time/@datetime")
-    meta.published = (
-        _text(ld.get("datePublished"))
-        or _meta(tags, "article:published_time", "datePublished", "dc.date", "DC.date.issued", "pubdate")
-        or (times[0] if times else None)
+    meta.published = _first_full(
+        [
+            _text(ld.get("datePublished")),
+            *(tags.get(key) for key in _PUBLISHED_KEYS),
+            times[0].strip() if times and times[0].strip() else None,
+        ]
     )
     meta.updated = _text(ld.get("dateModified")) or _meta(tags, "article:modified_time", "dateModified")
     lang = tree.xpath("/html/@lang")
@@ -135,6 +145,33 @@ def parse_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     return meta
 
 
+#: Meta tags that state the publication time (`article:published` is the New York Times' spelling).
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "article:published",
+    "og:published_time",
+    "published_time",
+    "datePublished",
+    "dc.date",
+    "DC.date.issued",
+    "dcterms.created",
+    "pubdate",
+    "publish-date",
+    "parsely-pub-date",
+)
+_ZONED = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$")
+
+
+def _first_full(values: list[str | None]) -> str | None:
+    """The first value that is a full ISO timestamp with a zone, else the first value at all.
+
+    A JSON-LD `datePublished` of `2014-09-15` next to an `article:published_time` with time and zone:
+    the fuller statement of the same fact wins; order decides otherwise (structured data first).
+    """
+    present = [v.strip() for v in values if v and v.strip()]
+    return next((v for v in present if _ZONED.match(v)), None) or next(iter(present), None)
+
+
 def _title_tag(tree: lxml_html.HtmlElement) -> str | None:
     titles = tree.xpath("//title/text()")
     if not titles:
@@ -142,6 +179,47 @@ def _title_tag(tree: lxml_html.HtmlElement) -> str | None:
     title = " ".join(titles[0].split())
     # "Headline | Outlet" and "Headline - Outlet": keep the headline.
     return re.split(r"\s+[|–—-]\s+", title)[0] or None
+
+
+#: Meta keys naming a publication date that is not a full zoned timestamp (`sailthru.date`,
+#: `article_date_original`, `sn-post-date`); modification, expiry and founding dates are not.
+_DATE_KEY = re.compile(r"date|publish|posted", re.I)
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|found|birth|edit|revis|crawl|index", re.I)
+_DATE_CLASS = (
+    "contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish') "
+    "or contains(@class, 'posted') or contains(@class, 'meta') or contains(@id, 'date')"
+)
+
+
+def date_lines(tree: lxml_html.HtmlElement, limit: int = 8) -> list[str]:
+    """Publication dates a page states outside its structured data, for the dateline builder.
+
+    Zone-less or date-only values of date-named meta tags (`sailthru.date` = `2019-11-18 20:58:46`),
+    then short visible texts of `<time>` elements and of elements whose class or id names a date
+    (`Posted: Fri 6:45 PM, Feb 16, 2018`), the ones inside `<article>` first. Each line holds a digit;
+    the builder keeps only those that read as timestamps.
+    """
+    lines: list[str] = []
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop") or ""
+        content = " ".join((node.get("content") or "").split())
+        if not content or not _DATE_KEY.search(key) or _NOT_PUBLISHED_KEY.search(key):
+            continue
+        if any(c.isdigit() for c in content) and len(content) <= 60 and not _ZONED.match(content):
+            lines.append(content)
+    nodes = tree.xpath(f"//time | //*[{_DATE_CLASS}][not(self::html or self::body or self::meta)]")
+    inside = [n for n in nodes[:400] if any(a.tag == "article" for a in n.iterancestors())]
+    inside_ids = {id(n) for n in inside}
+    seen = set(lines)
+    visible: list[str] = []
+    for node in [*inside, *[n for n in nodes[:400] if id(n) not in inside_ids]]:
+        text = " ".join(node.text_content().split())
+        if 6 <= len(text) <= 120 and any(c.isdigit() for c in text) and text not in seen:
+            seen.add(text)
+            visible.append(text)
+        if len(visible) >= limit:
+            break
+    return lines + visible
 
 
 def byline_lines(tree: lxml_html.HtmlElement) -> list[str]:

@@ -193,6 +193,7 @@ def _is_bare_timestamp(line: str) -> bool:
     return not rest.strip()
 
 
+_BYLINE_HEAD = re.compile(r"^(?:by|von|par|por|door|av)\s+\S", re.I)
 _SOURCE_THEN_STAMP = re.compile(r"^(?P<src>[^\d|·•—–]{2,40}?)\s+[|·•—–-]\s+(?P<stamp>.*\d.*)$")
 
 
@@ -235,6 +236,8 @@ def timestamp_fields(line: str) -> list[tuple[TimestampKind, str]]:
             return [("published", head), *found]
         if found and before.endswith(("|", "·", "•", "/", "—", "–")) and len(head.split()) <= 6:
             return found  # a source before the stamp: "ANI | Updated: …", "The Canadian Press · Posted: …"
+        if found and _BYLINE_HEAD.match(head) and len(head.split()) <= 8:
+            return found  # a byline before the stamp: "Von Jana Muster publiziert am 3. Mai 2021"
         return []
     if _is_bare_timestamp(text):
         return [("published", text)]
@@ -242,6 +245,57 @@ def timestamp_fields(line: str) -> list[tuple[TimestampKind, str]]:
     if source and len(source.group("src").split()) <= 4 and _is_bare_timestamp(source.group("stamp")):
         return [("published", source.group("stamp"))]  # "KYODO NEWS - Oct 30, 2025 - 18:41 JST"
     return []
+
+
+def embedded_stamp(line: str, *, country: str | None = None) -> tuple[str | None, str | None]:
+    """(iso or None, the date text) for a full date inside a short line that is not a timestamp line
+    by itself: `by Jane Roe @janeroe Nov 18, 2019 at 9:24 pm ET • 2 min read`, `Reuters November 18,
+    2019 11:03 PM`. (None, None) when the line holds no full date (day, month and year)."""
+    text = " ".join(line.split())
+    if not text or len(text.split()) > 24:
+        return None, None
+    date, span = _find_date(text, country)
+    if date is None or span is None:
+        return None, None
+    piece = text[span[0] : span[0] + 40]  # the date and what follows it: its time and zone
+    piece = re.split(r"\s[•·|]\s|\s+\d+\s*min", piece)[0]
+    iso, _ = parse_timestamp(piece, country=country)
+    return iso, piece.strip()
+
+
+def wall_clock(text: str, *, country: str | None = None) -> datetime | None:
+    """The local date and time a text states without a zone (`2019-11-18 20:58:46`,
+    `November 18, 2019 11:03 PM`), as a naive datetime; None without a full date and a time."""
+    if not text:
+        return None
+    raw = strip_timestamp_label(text)
+    iso = _ISO_DT.search(raw)
+    if iso:
+        return None  # zoned: not a bare wall clock
+    date, span = _find_date(raw, country)
+    if date is None or span is None:
+        return None
+    clock, _ = _find_time(_blank(raw, span))
+    if clock is None:
+        return None
+    try:
+        return datetime(*date, *clock)
+    except ValueError:
+        return None
+
+
+def stated_day(text: str, *, country: str | None = None) -> str | None:
+    """The first full calendar day a text states, as YYYY-MM-DD (`2019-11-19 02:24:00`, `18 NOV 2019`,
+    `publiziert am 25. September 2018`); None without a year, month and day, or for an impossible day."""
+    if not text:
+        return None
+    date, _ = _find_date(strip_timestamp_label(text), country)
+    if date is None:
+        return None
+    try:
+        return datetime(*date).date().isoformat()
+    except ValueError:
+        return None
 
 
 def is_timestamp_line(line: str) -> bool:
