@@ -29,8 +29,24 @@ _NOT_SINGLE_NAMES = _words(
     "law design default nature definition mistake chance accident night day noon midnight staff agencies "
     "our the this that these those"
 )
-_BY_PREFIX = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+|story\s+|text\s+)?by\s*:?\s+", re.I)
+_BY_PREFIX = re.compile(
+    r"^\s*(?:(?:written\s+|words\s+|reported\s+|story\s+|text\s+)?by|von|par|por)\s*:?\s+"
+    r"|^\s*(?:text|texte|words|текст|автор|автор\s+текста)\s*:\s*",
+    re.I,
+)
 _BY_LINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+\S", re.I)
+#: Site accounts a CMS prints as the author (`admin`, `jdadmin`, `webmaster`): never a byline.
+_ACCOUNT = re.compile(r"admin|webmaster|wpuser|^user\d*$|^editor$|^staff$", re.I)
+#: The last word of a role that names a person's job (a name may stand before it), as opposed to an
+#: organisation (`NJ Advance Media`, `AP Auto Writer` after an agency).
+_PERSON_ROLES = _words(
+    "correspondent editor reporter writer columnist analyst contributor photographer producer "
+    "journalist chief intern fellow trainee author"
+)
+#: Korean sign-offs: `정덕현 칼럼니스트`, `홍길동 기자` (name, then the role).
+_KO_SIGNOFF = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:객원)?(?:기자|칼럼니스트|특파원|논설위원)(?![가-힣])"
+)
 
 
 def _case_name(name: str) -> str:
@@ -55,6 +71,8 @@ def _case_name(name: str) -> str:
 def _is_name(name: str, *, single: bool = False) -> bool:
     """Two to five capitalised words (one with `single`, for a `By Shreyas` byline), no role words."""
     words = name.split()
+    if _ACCOUNT.search(name):
+        return False
     if single and len(words) == 1:
         return len(name) >= 3 and name.lower() not in _NOT_SINGLE_NAMES and _is_name(name + " X")
     if not 2 <= len(words) <= 5:
@@ -74,8 +92,10 @@ def _name_before_role(text: str) -> str | None:
     """`Gwen Pryor Transport correspondent` -> `Gwen Pryor`: the shortest leading name when the rest is a
     role ending in a role word."""
     words = text.split()
-    if len(words) < 3 or words[-1].lower().strip(".,") not in _ROLE_WORDS:
+    if len(words) < 3 or words[-1].lower().strip(".,") not in _PERSON_ROLES:
         return None
+    if lookup_agency(words[0]):
+        return None  # `AP Auto Writer`: the agency's role, no name in it
     for size in range(2, len(words)):
         if _is_name(" ".join(words[:size])):
             return " ".join(words[:size])
@@ -153,3 +173,22 @@ def parse_reporting_trailer(text: str) -> list[str]:
                 if name not in names:
                     names.append(name)
     return names
+
+
+def parse_signoff(text: str) -> list[str]:
+    """A Korean reporter's sign-off at the end of an article (`정덕현 칼럼니스트`, `홍길동 기자`)."""
+    tail = text[-600:] if text else ""
+    names = [m.group("name") for m in _KO_SIGNOFF.finditer(tail)]
+    return names[-1:] if names else []
+
+
+def plain_name(line: str) -> list[str]:
+    """The names of a furniture line that is nothing but a list of names (an author element's text:
+    `Jane Roe`, `Jane Roe and John Poe`); [] when the line holds anything else."""
+    text = " ".join(line.split())
+    names = _names_from_list(text)
+    if not names:
+        return []
+    rest = re.sub(r"\s*(?:,|;|&|\band\b|\+)\s*", " ", text)
+    same = " ".join(rest.split()).casefold() == " ".join(" ".join(names).split()).casefold()
+    return names if same else []

@@ -20,7 +20,13 @@ from tuinews.extract.agencies import (
     normalize_agency,
     parse_agency_line,
 )
-from tuinews.extract.bylines import byline_agency, parse_byline, parse_reporting_trailer
+from tuinews.extract.bylines import (
+    byline_agency,
+    parse_byline,
+    parse_reporting_trailer,
+    parse_signoff,
+    plain_name,
+)
 from tuinews.extract.leads import parse_dateline_lead
 from tuinews.extract.places import title_place
 from tuinews.extract.pubday import choose_published
@@ -57,7 +63,7 @@ __all__ = [
 ]
 
 WORDS_PER_MINUTE = 230
-_BY_LINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+\S", re.I)
+_BY_LINE = re.compile(r"^\s*(?:(?:written\s+)?by\s*:?|von|par|por|(?:text|texte|текст|автор)\s*:)\s+\S", re.I)
 
 
 # ------------------------------------------------------------------------------------------- word count
@@ -191,6 +197,10 @@ def build_dateline(
         names = parse_byline(line)
     if not names:
         names = parse_reporting_trailer(body_markdown)
+    if not names:  # an author element holding only the name (no "By"): its line is the byline
+        names = next((n for n in (plain_name(line) for line in lines if len(line) < 80) if n), [])
+    if not names and (meta.language or "").startswith("ko"):
+        names = parse_signoff(body_markdown)
     dateline.byline = names
 
     # Timestamps.

@@ -147,10 +147,17 @@ def displayed_headline(
     keys = [_key(t) for t in titles if t]
     for head in heads:
         key = _key(head)
-        if len(key) >= 8 and any(k == key or k.startswith(key) or k.endswith(key) for k in keys):
+        # Equal to a title, or the longer part of one split at a separator (`Headline | Site` or
+        # `Opinion | Headline`); an <h1> that is the shorter part is the site's name, not the headline.
+        if len(key) >= 8 and any(
+            k == key or ((k.startswith(key) or k.endswith(key)) and len(key) > len(k) - len(key))
+            for k in keys
+        ):
             return head
     if len(heads) == 1 and 3 <= len(heads[0].split()) <= 40:
         host_match = re.match(r"^[a-z]+://([^/:?#]+)", (url or "").strip().lower())
-        if not _is_site_name(heads[0], outlet, host_match.group(1) if host_match else None):
+        key = _key(heads[0])
+        named = any(k != key and (k.startswith(key) or k.endswith(key)) for k in keys)
+        if not named and not _is_site_name(heads[0], outlet, host_match.group(1) if host_match else None):
             return heads[0]
     return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from tuinews.extract.timestamps import parse_timestamp, stated_day, wall_clock
 
@@ -46,7 +46,7 @@ def agrees(structured: datetime, other: datetime) -> bool:
     """Same minute of the hour, at most 14 hours apart in whole quarter hours (naive `other` is read as
     a wall clock against the structured UTC clock)."""
     if other.tzinfo is None:
-        gap = _minute(other) - _minute(structured.astimezone(timezone.utc).replace(tzinfo=None))
+        gap = _minute(other) - _minute(structured.astimezone(UTC).replace(tzinfo=None))
     else:
         gap = _minute(other) - _minute(structured)
     return abs(gap) <= _MAX_APART and gap % _QUARTER == timedelta(0) and other.minute == structured.minute
@@ -54,7 +54,7 @@ def agrees(structured: datetime, other: datetime) -> bool:
 
 def in_local_offset(structured: datetime, clock: datetime) -> datetime:
     """The structured instant in the offset that makes it read as the page's wall clock."""
-    gap = _minute(clock) - _minute(structured.astimezone(timezone.utc).replace(tzinfo=None))
+    gap = _minute(clock) - _minute(structured.astimezone(UTC).replace(tzinfo=None))
     return structured.astimezone(timezone(gap))
 
 
@@ -81,7 +81,7 @@ def choose_published(
         elif s_time.utcoffset() == timedelta(0):
             for _, raw in stamps:
                 clock = wall_clock(raw or "", country=country)
-                if clock and agrees(s_time, clock):
+                if clock and agrees(s_time, clock) and _minute(clock) != _minute(s_time.replace(tzinfo=None)):
                     chosen = Published(in_local_offset(s_time, clock).isoformat(), raw_structured)
                     break
     elif zoned:

@@ -10,6 +10,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from tuinews.extract.months import PUBLISHED_LABELS
 from tuinews.models import PageMeta
 
 _ARTICLE_TYPES = {
@@ -185,19 +186,39 @@ def _title_tag(tree: lxml_html.HtmlElement) -> str | None:
 #: `article_date_original`, `sn-post-date`); modification, expiry and founding dates are not.
 _DATE_KEY = re.compile(r"date|publish|posted", re.I)
 _NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|found|birth|edit|revis|crawl|index", re.I)
-_DATE_CLASS = (
-    "contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish') "
-    "or contains(@class, 'posted') or contains(@class, 'meta') or contains(@id, 'date')"
-)
+_DATE_CLASS = re.compile(r"date|time|publish|posted", re.I)
+_LABEL_START = re.compile(rf"^\s*(?:{PUBLISHED_LABELS})(?!\w)", re.I)
+_SKIP_TAGS = {"html", "head", "body", "meta", "script", "style", "noscript", "template"}
+
+
+def _visible_dates(tree: lxml_html.HtmlElement, limit: int) -> list[str]:
+    """Short texts of `<time>` elements, of elements whose class, id or itemprop names a date, and of
+    text that starts with a publication label (`publiziert am …`, `기사입력 :[ … ]`), in page order."""
+    found: list[str] = []
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            continue
+        marks = " ".join(node.get(a) or "" for a in ("class", "id", "itemprop"))
+        if node.tag == "time" or _DATE_CLASS.search(marks):
+            text = " ".join(node.text_content().split())
+            if 6 <= len(text) <= 120 and any(c.isdigit() for c in text):
+                found.append(text)
+        for piece in (node.text, node.tail):
+            if piece and len(piece) <= 400 and _LABEL_START.match(piece):
+                text = " ".join(piece.split())
+                if len(text) <= 80 and any(c.isdigit() for c in text):
+                    found.append(text)
+        if len(found) >= 3 * limit:
+            break
+    return found
 
 
 def date_lines(tree: lxml_html.HtmlElement, limit: int = 8) -> list[str]:
     """Publication dates a page states outside its structured data, for the dateline builder.
 
     Zone-less or date-only values of date-named meta tags (`sailthru.date` = `2019-11-18 20:58:46`),
-    then short visible texts of `<time>` elements and of elements whose class or id names a date
-    (`Posted: Fri 6:45 PM, Feb 16, 2018`), the ones inside `<article>` first. Each line holds a digit;
-    the builder keeps only those that read as timestamps.
+    then short visible date texts (see `_visible_dates`), each once. Each line holds a digit; the
+    builder keeps only those that read as timestamps.
     """
     lines: list[str] = []
     for node in tree.iter("meta"):
@@ -207,14 +228,10 @@ def date_lines(tree: lxml_html.HtmlElement, limit: int = 8) -> list[str]:
             continue
         if any(c.isdigit() for c in content) and len(content) <= 60 and not _ZONED.match(content):
             lines.append(content)
-    nodes = tree.xpath(f"//time | //*[{_DATE_CLASS}][not(self::html or self::body or self::meta)]")
-    inside = [n for n in nodes[:400] if any(a.tag == "article" for a in n.iterancestors())]
-    inside_ids = {id(n) for n in inside}
     seen = set(lines)
     visible: list[str] = []
-    for node in [*inside, *[n for n in nodes[:400] if id(n) not in inside_ids]]:
-        text = " ".join(node.text_content().split())
-        if 6 <= len(text) <= 120 and any(c.isdigit() for c in text) and text not in seen:
+    for text in _visible_dates(tree, limit):
+        if text not in seen:
             seen.add(text)
             visible.append(text)
         if len(visible) >= limit:
