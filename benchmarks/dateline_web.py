@@ -18,11 +18,10 @@ Extractors, each given the raw page bytes:
 - `trafilatura`: `bare_extraction(html, url=url, with_metadata=True)` -> `.date`, `.title`, `.author`
   (the date comes from htmldate with the same settings as `htmldate+url`). Authors are split on ";".
 - `tuinews`: `extract_document(html, name="page.html", url=url)` -> `Article.title`,
-  `Article.dateline.byline` and the day of `Article.dateline.published` (its first ten characters, which
-  is the day in the source's own offset). `published` is only set when the page gives date, time and zone.
-- `tuinews+fallback`: as `tuinews`, but when `published` is null a leading `YYYY-MM-DD` of
-  `published_raw` is used (a date without time or zone, or a naive timestamp), else the day of `updated`. No other parsing of the raw string is done here, so the row
-  shows what the dateline already holds, not what this script could add.
+  `Article.dateline.byline` and `Article.dateline.published_day` (the publication day in the source's
+  own calendar: the day of `published` when set, else a date-only or zone-less value or a visible date).
+- `tuinews published`: as `tuinews`, but the day of `Article.dateline.published` only (set only when the
+  page gives date, time and zone), for comparison with the strict timestamp field.
 
 Scores, every page weighing the same:
 
