@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from tuinews.extract.months import PUBLISHED_LABELS
@@ -195,14 +196,21 @@ def _visible_dates(tree: lxml_html.HtmlElement, limit: int) -> list[str]:
     """Short texts of `<time>` elements, of elements whose class, id or itemprop names a date, and of
     text that starts with a publication label (`publiziert am …`, `기사입력 :[ … ]`), in page order."""
     found: list[str] = []
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+    for node in tree.iter(etree.Element):
+        tag = node.tag
+        if tag in _SKIP_TAGS:
             continue
-        marks = " ".join(node.get(a) or "" for a in ("class", "id", "itemprop"))
-        if node.tag == "time" or _DATE_CLASS.search(marks):
-            text = " ".join(node.text_content().split())
-            if 6 <= len(text) <= 120 and any(c.isdigit() for c in text):
-                found.append(text)
+        attrib = node.attrib
+        if tag == "time" or (
+            attrib
+            and _DATE_CLASS.search(f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('itemprop', '')}")
+        ):
+            # A date element holds little: a "timeline" or "date-wrapper" around the article is skipped
+            # before its whole text is gathered.
+            if len(node) <= 8:
+                text = " ".join(node.text_content().split())
+                if 6 <= len(text) <= 120 and any(c.isdigit() for c in text):
+                    found.append(text)
         for piece in (node.text, node.tail):
             if piece and len(piece) <= 400 and _LABEL_START.match(piece):
                 text = " ".join(piece.split())
