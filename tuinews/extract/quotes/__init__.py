@@ -16,6 +16,7 @@ from __future__ import annotations
 from tuinews.models import Quote
 
 from .extractor import Extractor
+from .speakers import clear_caches
 
 __all__ = ["parse_quotes"]
 
@@ -24,4 +25,5 @@ def parse_quotes(markdown: str) -> list[Quote]:
     """Extract the quotes of an article body in Markdown, in reading order, with speakers resolved."""
     if not markdown or not markdown.strip():
         return []
+    clear_caches()
     return Extractor(markdown).run()

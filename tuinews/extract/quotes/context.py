@@ -24,28 +24,36 @@ from .patterns import (
     HE_RE,
     NAME_RE,
     ORG_AFTER_RE,
-    ORG_BEFORE_RE,
-    PRE_ROLE_RE,
     QUOTE_PREFIX_RE,
-    ROLE_WORD_RE,
     SENT_END_RE,
     SHE_RE,
     SPOKES_FOR_RE,
+    has_role_word,
+    pre_role_match,
 )
 from .phrases import is_furniture
 from .runs import name_runs
 from .speakers import SpeakerTable, gender_of, is_org, name_pieces, plausible_single, strip_titles
 from .subjects import (
-    DET_ROLE_RE,
     HE_SUBJ_RE,
     NAMED_RE,
     NOT_VERBS,
     POSSESSIVE_RE,
     SHE_SUBJ_RE,
-    SPOKES_BEFORE_RE,
     VERB_AFTER_RE,
+    det_role,
     is_demonym,
+    org_before,
+    spokes_before,
 )
+
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+#: The part of a sentence end after its full stop (closing marks, then spaces).
+_END_TAIL_RE = re.compile(r"[\"”’»)\x01]*\s+")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 class Context:
@@ -55,27 +63,30 @@ class Context:
         self.md = markdown
         self.table = SpeakerTable()
         self.blocks: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
-        chars = list(markdown)
+        pieces: list[str] = []
+        done = 0  # markdown[:done] is in `pieces`
         para = -1
         for m in BLOCK_RE.finditer(markdown):
             start, end = m.start(), m.end()
             para += 1
             raw = markdown[start:end]
+            pieces.append(markdown[done:start])
+            done = end
             if is_furniture(raw):
-                chars[start:end] = [" " if c != "\n" else "\n" for c in raw]
+                pieces.append(_NOT_NEWLINE_RE.sub(" ", raw))
                 continue
-            for pm in QUOTE_PREFIX_RE.finditer(raw):
-                for k in range(start + pm.start(), start + pm.end()):
-                    chars[k] = " "
-            for k in range(start, end):
-                if chars[k] == "\n" and k != end - 1:
-                    chars[k] = " "
+            blk = QUOTE_PREFIX_RE.sub(_spaces, raw)
+            blk = blk[:-1].replace("\n", " ") + blk[-1:]
             if len(self.blocks) < 3:
                 lead = DATELINE_LEAD_RE.match(markdown, start, end)
                 if lead:
-                    chars[start : lead.end()] = [" "] * (lead.end() - start)
+                    blk = " " * (lead.end() - start) + blk[lead.end() - start :]
+            pieces.append(blk)
             self.blocks.append((start, end, para))
-        self.norm = "".join(chars)
+        pieces.append(markdown[done:])
+        self.norm = "".join(pieces)
+        #: per block: the valid sentence-end matches (start, end) of the frame, built on first use
+        self._ends: dict[int, list[tuple[int, int]]] = {}
         self.frame = ""
         self.out: list[Found] = []
 
@@ -85,21 +96,50 @@ class Context:
         lo = bisect.bisect_right(self.blocks, (pos, 1 << 62, 0)) - 1
         return max(lo, 0)
 
+    def _sentence_ends(self, bi: int) -> list[tuple[int, int]]:
+        """(start, end) of every sentence end in block `bi` of the frame (abbreviations skipped), cached:
+        the frame is fixed once a run starts."""
+        ends = self._ends.get(bi)
+        if ends is None:
+            b0, b1, _ = self.blocks[bi]
+            fr = self.frame
+            ends = [
+                (m.start(), m.end())
+                for m in SENT_END_RE.finditer(fr, b0, b1)
+                if not ABBREV_END_RE.search(fr[max(b0, m.start() - 6) : m.start()])
+            ]
+            self._ends[bi] = ends
+        return ends
+
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence of the masked frame around `pos` (never crosses a block boundary)."""
-        b0, b1, _ = self.blocks[self.block_of(pos)]
+        bi = self.block_of(pos)
+        b0, b1, _ = self.blocks[bi]
+        ends = self._sentence_ends(bi)
+        k = bisect.bisect_left(ends, (pos, -1))  # ends[k:] start at or after pos
         start = b0
-        for m in SENT_END_RE.finditer(self.frame, b0, pos):
-            if m.end() <= pos and not ABBREV_END_RE.search(self.frame[max(b0, m.start() - 6) : m.start()]):
-                start = m.end()
-        end = b1
-        for m in SENT_END_RE.finditer(self.frame, pos, b1):
-            if not ABBREV_END_RE.search(self.frame[max(b0, m.start() - 6) : m.start()]):
-                end = m.start()
-                break
-        return start, end
+        if k:
+            s0, e0 = ends[k - 1]
+            if e0 <= pos:
+                start = e0
+            elif _END_TAIL_RE.fullmatch(self.frame, s0, pos):
+                start = pos  # pos inside the spaces after a full stop
+            elif k >= 2:
+                start = ends[k - 2][1]
+        end = ends[k][0] if k < len(ends) else b1
+        return max(start, b0), end
 
     def sentences(self, b0: int, b1: int) -> list[tuple[int, int]]:
+        bi = self.block_of(b0)
+        if self.blocks[bi][0] == b0 and self.blocks[bi][1] == b1:
+            out = []
+            start = b0
+            for s, e in self._sentence_ends(bi):
+                out.append((start, s))
+                start = e
+            if start < b1:
+                out.append((start, b1))
+            return out
         out = []
         start = b0
         for m in SENT_END_RE.finditer(self.frame, b0, b1):
@@ -128,11 +168,7 @@ class Context:
         fr = self.frame
         ent = self.table.find(toks)
         if ent is not None:
-            if (
-                ent.kind == "person"
-                and ent.gender is None
-                and SPOKES_BEFORE_RE.search(fr[max(0, start - 40) : start])
-            ):
+            if ent.kind == "person" and ent.gender is None and spokes_before(fr[max(0, start - 40) : start]):
                 ent.kind, ent.weak = "org", False
                 self.table.orgs.append(ent)
             if ent.kind == "person" and (ent.weak or ent.gender is None) and self._at_subject(start, end):
@@ -157,16 +193,16 @@ class Context:
         if not name_toks or any(t.lower() in CAP_STOP_LOWER for t in name_toks):
             return None
         prev_word = window.rstrip().rsplit(None, 1)[-1].lower() if window.strip() else ""
-        pre = PRE_ROLE_RE.search(window) if prev_word in ROLE_NOUNS else None
+        pre = pre_role_match(window) if prev_word in ROLE_NOUNS else None
         pre_role = pre.group("role") if pre else None
         if pre_role and pre_role.split()[0].lower() == "the":
             pre_role = pre_role.split(" ", 1)[1] if " " in pre_role else None
         if pre_role is None:
-            dm = DET_ROLE_RE.search(window)
+            dm = det_role(window)
             pre_role = (dm.group("role") or dm.group("named")) if dm else None
         app = APPOS_RE.match(after)
         app_role = None
-        if app and (ROLE_WORD_RE.search(app.group("role")) or re.match(r"\s*,\s+(?:a|an|the)\s", after)):
+        if app and (has_role_word(app.group("role")) or re.match(r"\s*,\s+(?:a|an|the)\s", after)):
             app_role = app.group("role").strip()
         cue_follows = bool(FOLLOWED_BY_CUE_RE.match(after))
         evidence = bool(
@@ -245,9 +281,7 @@ class Context:
         role_toks, name_toks, _ = strip_titles(toks)
         if role_toks or not name_toks or name_toks[0] in FEMALE or name_toks[0] in MALE:
             return False
-        return bool(
-            ORG_BEFORE_RE.search(window) or ORG_AFTER_RE.match(after) or SPOKES_BEFORE_RE.search(window)
-        )
+        return bool(org_before(window) or ORG_AFTER_RE.match(after) or spokes_before(window))
 
     def _learn_gender(self, ent: Entity, end: int) -> None:
         """Learn a person's gender from pronouns in the rest of the sentence and the next one in the same

@@ -25,8 +25,7 @@ class Extractor(Indirect):
         for q in quotes:
             if q.direct or q.words >= 4:
                 for f in q.frags:
-                    for k in range(f.mask_start, f.mask_end):
-                        fr[k] = "\x01"
+                    fr[f.mask_start : f.mask_end] = "\x01" * (f.mask_end - f.mask_start)
                     if f.end > f.start and self.norm[f.start : f.end].rstrip()[-1:] in TERMINAL:
                         fr[f.mask_end - 1] = "\x02"
         self.frame = "".join(fr)

@@ -8,6 +8,9 @@ from .lexicon import CUE_RE, CUE_VERBS
 from .model import Frag, Span
 from .patterns import DIRECT_PRE_CUE_RE, OPEN_PREV, WORD_RE
 
+#: Any character the state machine acts on (everything else is skipped in one C-level search).
+_MARK_RE = re.compile("[\"“”„«»‘’']")
+
 
 def scan_marks(norm: str, blocks: list[tuple[int, int, int]]) -> list[Span]:
     """The quote-mark state machine: top-level quoted spans, with multi-paragraph continuation."""
@@ -35,10 +38,11 @@ def scan_marks(norm: str, blocks: list[tuple[int, int, int]]) -> list[Span]:
         while end > b0 and s[end - 1].isspace():
             end -= 1
         while i < end:
+            mm = _MARK_RE.search(s, i, end)
+            if mm is None:
+                break
+            i = mm.start()
             c = s[i]
-            if c not in "\"“”„«»‘’'":
-                i += 1
-                continue
             prev = s[i - 1] if i > b0 else " "
             nxt = s[i + 1] if i + 1 < end else " "
             top = stack[-1][0] if stack else ""

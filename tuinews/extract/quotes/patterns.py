@@ -70,6 +70,31 @@ APPOS_RE = re.compile(
     rf"^\s*,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:\x01\x02\"“”«»\n]{{2,150}}?)\s*(?=,|\.|;|$|\s+(?:{CUE_VERBS})\b)"
 )
 ROLE_WORD_RE = re.compile(rf"\b(?:{ROLE_ALT})\b", re.I)
+_ROLE_WORD_LOWER_RE = re.compile(rf"\b(?:{ROLE_ALT})\b")
+#: At most this many whitespace-separated words in a PRE_ROLE_RE match (four modifiers and the role).
+_PRE_ROLE_WORDS = (
+    4 * max(len(m.split()) for m in ROLE_MODIFIERS) + max(len(r.split()) for r in ROLE_NOUNS) + 1
+)
+
+
+def has_role_word(text: str) -> bool:
+    """ROLE_WORD_RE.search(text) as a yes/no, run on the lower-cased text (the role nouns are lower-case):
+    several times faster than a case-insensitive search over the long alternation."""
+    return _ROLE_WORD_LOWER_RE.search(text.lower()) is not None
+
+
+def pre_role_match(window: str) -> re.Match[str] | None:
+    """PRE_ROLE_RE.search(window), tried only from the start of the window's last few words: a match ends
+    at the window's end and never spans more words than that, so the result is the same."""
+    k = len(window.rstrip())
+    for _ in range(_PRE_ROLE_WORDS):
+        j = max(window.rfind(" ", 0, k), window.rfind("\t", 0, k))
+        if j < 0:
+            return PRE_ROLE_RE.search(window)
+        k = len(window[:j].rstrip())
+    return PRE_ROLE_RE.search(window, k)
+
+
 FOLLOWED_BY_CUE_RE = re.compile(
     rf"^\s*(?:,[^,\x01]{{1,90}},\s*)?(?:also\s+|later\s+|then\s+)?(?:{CUE_VERBS})\b"
 )

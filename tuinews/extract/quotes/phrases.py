@@ -15,9 +15,9 @@ from .patterns import (
     LINK_RE,
     PARTY_TAG_RE,
     QUOTE_PREFIX_RE,
-    ROLE_WORD_RE,
     TRAIL_TRIM,
     WS_RE,
+    has_role_word,
 )
 
 
@@ -84,7 +84,7 @@ def is_subject_part(part: str) -> bool:
     if not words or PARTY_TAG_RE.match(part):
         return False
     first = words[0].lower()
-    if first in ("a", "an") or ROLE_WORD_RE.search(part) and not words[-1][:1].isupper():
+    if first in ("a", "an") or has_role_word(part) and not words[-1][:1].isupper():
         return False
     if first == "the":
         return len(words) > 1 and all(w[:1].isupper() or w in PARTICLES or w == "and" for w in words[1:])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .lexicon import ORG_WORDS
+from .lexicon import ORG_WORDS, UPPER
 from .patterns import NAME_RE
 
 #: Organisation heads that take an "of"/"for" complement which may itself hold "and"
@@ -16,6 +16,24 @@ ORG_HEADS = frozenset(
     "Directorate Inspectorate".split()
 )
 _AND_RE = re.compile(r"[ \t]+and[ \t]+")
+#: Every name starts with a capital: the search jumps from capital to capital (a plain character class is
+#: found by a fast scan) and tries NAME_RE only there, rather than at every character of the text.
+_CAP_RE = re.compile(f"[{UPPER}]")
+
+
+def _names(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The same matches as NAME_RE.finditer(text, start, end)."""
+    i = start
+    while True:
+        c = _CAP_RE.search(text, i, end)
+        if c is None:
+            return
+        m = NAME_RE.match(text, c.start(), end)
+        if m is None:
+            i = c.start() + 1
+        else:
+            yield m
+            i = m.end()
 
 
 def _joinable(left: str, right: str) -> bool:
@@ -37,7 +55,7 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     """(offset, run) for every capitalised name run in text[start:end], "X and Y Union" joined."""
     end = len(text) if end is None else end
     pending: tuple[int, str] | None = None
-    for m in NAME_RE.finditer(text, start, end):
+    for m in _names(text, start, end):
         if pending is not None:
             gap = text[pending[0] + len(pending[1]) : m.start()]
             if _AND_RE.fullmatch(gap) and _joinable(pending[1], m.group()):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import ORG_BEFORE_RE, ORG_NOUN_ALT
+
 #: "The buyer, X," / "Their foreman, X," / "Its chairman, Dr X,": the role described before a name.
 DET_ROLE_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*)"
@@ -35,3 +37,38 @@ def is_demonym(word: str) -> bool:
 SPOKES_BEFORE_RE = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|of|at)\s+(?:the\s+)?$", re.I)
 HE_SUBJ_RE = re.compile(r"\b[Hh]e\b")
 SHE_SUBJ_RE = re.compile(r"\b[Ss]he\b")
+
+
+# ---- cheap end-of-window tests ---------------------------------------------------------------------
+# The three patterns above and ORG_BEFORE_RE are anchored at the end of a window before a name, but a
+# search still tries every position of the window. Each test below first checks a necessary condition on
+# the window's last characters (exact: it never rejects a window the full pattern would match).
+
+_ORG_TAIL_RE = re.compile(rf"\b(?:{ORG_NOUN_ALT})$", re.I)
+_DET_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame")
+
+
+def spokes_before(window: str) -> bool:
+    """Does the window end in "spokesperson for (the)"?"""
+    return "spokes" in window.casefold() and bool(SPOKES_BEFORE_RE.search(window))
+
+
+def org_before(window: str) -> re.Match[str] | None:
+    """ORG_BEFORE_RE.search(window), skipped when the window cannot end in an organisation noun."""
+    t = window.rstrip()
+    if t.endswith(","):
+        t = t[:-1].rstrip()
+    if not _ORG_TAIL_RE.search(t, max(0, len(t) - 20)):
+        return None
+    return ORG_BEFORE_RE.search(window)
+
+
+def det_role(window: str) -> re.Match[str] | None:
+    """DET_ROLE_RE.search(window), skipped unless the window ends in a comma (maybe then a title) or in
+    "named"."""
+    t = window.rstrip()
+    if not (t.endswith(",") or t.endswith("named")):
+        t = t.rstrip(".")
+        if not any(t.endswith(x) and t[: -len(x)].rstrip().endswith(",") for x in _DET_TITLES):
+            return None
+    return DET_ROLE_RE.search(window)
