@@ -259,3 +259,12 @@ async def test_deadline_mid_refresh_keeps_what_was_stored(db_path: Path, server:
     db.close()
     again = await refresh_feeds(db_path, options=RefreshOptions(limits=limits, concurrency=8, per_host=8))
     assert again.error is None and again.failed == 0 and again.new == 4
+
+
+async def test_host_slots_limit_the_hosts_a_pool_serves_at_once() -> None:
+    async with FetcherPool(TEST_LIMITS, concurrency=12, per_host=3, per_pool=6) as pool:
+        assert (pool.hosts_per_pool, pool.pool_size, pool.max_pools) == (2, 6, 2)
+        slot = await pool.host_slot("https://a.example/1")
+        assert slot is await pool.host_slot("https://a.example/2")
+        async with slot, await pool.host_slot("https://b.example/"):
+            assert slot.locked()  # two hosts of the first pool are being served

@@ -12,6 +12,7 @@ installed (see `_remember_missing_sniffio`).
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import sys
 from contextlib import AsyncExitStack
@@ -59,11 +60,14 @@ class FetcherPool:
     ) -> None:
         self.limits = limits or FetchLimits()
         self.per_host = per_host
-        self.per_pool = max(per_pool or CONNECTIONS_PER_POOL, per_host, 1)
-        self.max_pools = max(1, -(-max(1, concurrency) // self.per_pool))
-        self.pool_size = max(1, concurrency) // self.max_pools
+        per_host = max(1, per_host)
+        self.hosts_per_pool = max(1, round((per_pool or CONNECTIONS_PER_POOL) / per_host))
+        """Hosts a pool serves at once through `host_slot` (their connections then stay alive)."""
+        self.pool_size = min(max(1, concurrency), self.hosts_per_pool * per_host)
+        self.max_pools = max(1, concurrency // self.pool_size)
         self.fetchers: list[Fetcher] = []
         self._load: dict[Fetcher, int] = {}
+        self._slots: dict[Fetcher, asyncio.Semaphore] = {}
         self._hosts: dict[str, Fetcher] = {}
         self._stack = AsyncExitStack()
 
@@ -92,8 +96,14 @@ class FetcherPool:
                 await self._stack.enter_async_context(fetcher)
                 self.fetchers.append(fetcher)
                 self._load[fetcher] = 0
+                self._slots[fetcher] = asyncio.Semaphore(self.hosts_per_pool)
             self._hosts[host] = fetcher
         return fetcher
+
+    async def host_slot(self, url: str) -> asyncio.Semaphore:
+        """Hold this while sending many requests to one host: a pool serves `hosts_per_pool` hosts at a
+        time, so each keeps its connections instead of closing another host's idle ones."""
+        return self._slots[await self.fetcher_for(url)]
 
     async def fetch(self, url: str, **options: Any) -> FetchResult:
         """`Fetcher.fetch(url, **options)` on the pool that serves this URL's host."""

@@ -29,6 +29,7 @@ from tuinews.fetch.feeds import MAX_ENTRIES
 from tuinews.fetch.fetchers import FetcherPool
 from tuinews.fetch.lock import RefreshLock
 from tuinews.fetch.store_entries import FeedOutcome, store_feed
+from tuinews.fetch.urls import host_of
 from tuinews.fetch.writer import StoreWriter
 from tuinews.store.db import open_db
 from tuinews.store.feeds import (
@@ -207,7 +208,15 @@ def _save_fetched_page(db: Database, article_id: int, result: FetchResult) -> bo
 
 
 class _Run:
-    """Steps 1 and 2 of one refresh: feeds, then each feed's pages as soon as its entries are stored."""
+    """Steps 1 and 2 of one refresh: feeds, then each feed's pages as soon as its entries are stored.
+
+    Pages are fetched host by host: each host's pages go out `per_host` at a time over kept-alive
+    connections, and each connection pool serves only as many hosts at once as it has connections
+    for (`FetcherPool.host_slot`). Sending every
+    page at once instead spread each small connection pool over dozens of hosts, so almost every
+    request closed another host's idle connection and opened a new one (4,140 connects for 4,200
+    requests in the 200-feed benchmark).
+    """
 
     def __init__(
         self, options: RefreshOptions, summary: RefreshSummary, report: Callable[[RefreshProgress], None]
@@ -215,7 +224,8 @@ class _Run:
         self.options = options
         self.summary = summary
         self.report = report
-        self.pages: list[asyncio.Task[None]] = []
+        self.tasks: list[asyncio.Task[None]] = []
+        self.pages_total = 0
         self.pages_done = 0
         self.feeds_done = False
 
@@ -228,15 +238,14 @@ class _Run:
     ) -> None:
         """Every feed, and the pages of new summary-only entries (plus any a killed refresh left)."""
         self.report(RefreshProgress("feeds", 0, len(states)))
-        for article_id, url in leftovers:
-            self._queue_page(fetcher, writer, article_id, url)
+        self._queue_pages(fetcher, writer, leftovers)
         try:
             await asyncio.gather(*(self._feed(fetcher, writer, s, len(states)) for s in states))
             self.feeds_done = True
-            self.report(RefreshProgress("pages", self.pages_done, len(self.pages), self.summary.new))
-            await asyncio.gather(*self.pages)
+            self.report(RefreshProgress("pages", self.pages_done, self.pages_total, self.summary.new))
+            await asyncio.gather(*self.tasks)
         finally:
-            for task in self.pages:
+            for task in self.tasks:
                 task.cancel()
 
     async def _feed(self, fetcher: FetcherPool, writer: StoreWriter, state: FeedState, total: int) -> None:
@@ -257,12 +266,29 @@ class _Run:
         )
         self.summary.feeds.append(outcome)
         self.report(RefreshProgress("feeds", len(self.summary.feeds), total, self.summary.new, outcome))
-        for article_id, link in outcome.to_fetch:
-            self._queue_page(fetcher, writer, article_id, link)
+        self._queue_pages(fetcher, writer, outcome.to_fetch)
         outcome.to_fetch = []
 
-    def _queue_page(self, fetcher: FetcherPool, writer: StoreWriter, article_id: int, url: str) -> None:
-        self.pages.append(asyncio.create_task(self._page(fetcher, writer, article_id, url)))
+    def _queue_pages(self, fetcher: FetcherPool, writer: StoreWriter, items: list[tuple[int, str]]) -> None:
+        by_host: dict[str, list[tuple[int, str]]] = {}
+        for article_id, url in items:
+            by_host.setdefault(host_of(url), []).append((article_id, url))
+        for batch in by_host.values():
+            self.pages_total += len(batch)
+            self.tasks.append(asyncio.create_task(self._host_pages(fetcher, writer, batch)))
+
+    async def _host_pages(
+        self, fetcher: FetcherPool, writer: StoreWriter, batch: list[tuple[int, str]]
+    ) -> None:
+        """One host's pages, `per_host` at a time, once a host slot is free."""
+        queue = list(reversed(batch))
+
+        async def worker() -> None:
+            while queue:
+                await self._page(fetcher, writer, *queue.pop())
+
+        async with await fetcher.host_slot(batch[0][1]):
+            await asyncio.gather(*(worker() for _ in range(min(len(queue), max(1, self.options.per_host)))))
 
     async def _page(self, fetcher: FetcherPool, writer: StoreWriter, article_id: int, url: str) -> None:
         result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
@@ -272,4 +298,4 @@ class _Run:
             self.summary.pages_failed += 1
         self.pages_done += 1
         if self.feeds_done:
-            self.report(RefreshProgress("pages", self.pages_done, len(self.pages), self.summary.new))
+            self.report(RefreshProgress("pages", self.pages_done, self.pages_total, self.summary.new))
