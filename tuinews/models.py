@@ -162,6 +162,7 @@ class StoredArticle:
     published: str | None = None
     updated: str | None = None
     published_utc: str | None = None
+    published_day: str | None = None
     read_minutes: int | None = None
     word_count: int = 0
     language: str | None = None
@@ -185,6 +186,7 @@ class StoredArticle:
             published=self.published,
             updated=self.updated,
             read_minutes=self.read_minutes,
+            published_day=self.published_day,
             word_count=self.word_count,
             language=self.language,
         )

@@ -450,3 +450,13 @@ async def test_markup_in_untrusted_text_is_shown_literally(db_path: Path) -> Non
         assert "[/]Boss [b]" in str(app.screen.query_one("#status", Static).render())
         assert reader_title(app) == "[@click=app.quit]Tide [/] tables"
         assert app.is_running
+
+
+def test_dateline_panel_shows_a_day_only_date_and_never_none() -> None:
+    from tuinews.models import StoredArticle
+    from tuinews.ui.widgets.dateline_panel import dateline_text
+
+    article = StoredArticle(id=1, url="x", title="t", published_day="2019-11-18", outlet="The Hill")
+    text = str(dateline_text(article, FIXED_NOW))
+    assert "18 Nov 2019" in text and "day only" in text and "None" not in text
+    assert "Place" not in text and "Agency" not in text  # unknown fields are left out

@@ -18,7 +18,7 @@ from tuinews.store.schema import speaker_key
 
 #: Columns a list view needs (the body stays on disk until an article is opened).
 LIST_COLUMNS = (
-    "id, url, title, dek, outlet, agency, byline, section, place, published, updated, published_utc, "
+    "id, url, title, dek, outlet, agency, byline, section, place, published, published_day, updated, published_utc, "
     "read_minutes, word_count, language, source_kind, feed_id, fetched_at, read_at, starred, sort_key"
 )
 
@@ -48,6 +48,46 @@ def content_hash(article: Article) -> str:
     digest.update(b"\0")
     digest.update(article.markdown.encode())
     return digest.hexdigest()
+
+
+def article_columns(
+    article: Article, *, now: str | None = None, fingerprint: str | None = None
+) -> dict[str, Any]:
+    """The `articles` columns an extracted article fills (not its URL, feed or the user's flags).
+
+    The one mapping from `Article` to a row: `save_article` and the refresh's extraction step both use it.
+    """
+    line = article.dateline
+    return {
+        "title": article.title,
+        "dek": article.dek,
+        "byline": json.dumps(line.byline, ensure_ascii=False),
+        "outlet": line.outlet,
+        "agency": line.agency,
+        "section": line.section,
+        "place": line.place,
+        "published": line.published,
+        "published_raw": line.published_raw,
+        "published_day": line.published_day,
+        "updated": line.updated,
+        "updated_raw": line.updated_raw,
+        "published_utc": to_utc(line.published) or to_utc(line.updated),
+        "language": line.language,
+        "word_count": line.word_count,
+        "read_minutes": line.read_minutes,
+        "body_markdown": article.markdown,
+        "captions": json.dumps(article.captions, ensure_ascii=False),
+        "content_hash": fingerprint or content_hash(article),
+        "source_kind": article.source_kind,
+        "fetched_at": now or utc_now(),
+    }
+
+
+def day_start_utc(day: str | None) -> str | None:
+    """A publication day with no time, as a sort key (its start): better than the import time."""
+    if not day or len(day) != 10:
+        return None
+    return f"{day}T00:00:00Z"
 
 
 @dataclass
@@ -115,31 +155,9 @@ def save_article(
     url = article.url or fallback_url
     fingerprint = content_hash(article)
     now = utc_now()
-    line = article.dateline
-    published_utc = to_utc(line.published) or to_utc(line.updated)
-    row: dict[str, Any] = {
-        "url": url,
-        "title": article.title,
-        "dek": article.dek,
-        "byline": json.dumps(line.byline, ensure_ascii=False),
-        "outlet": line.outlet,
-        "agency": line.agency,
-        "section": line.section,
-        "place": line.place,
-        "published": line.published,
-        "published_raw": line.published_raw,
-        "updated": line.updated,
-        "updated_raw": line.updated_raw,
-        "published_utc": published_utc,
-        "language": line.language,
-        "word_count": line.word_count,
-        "read_minutes": line.read_minutes,
-        "body_markdown": article.markdown,
-        "captions": json.dumps(article.captions, ensure_ascii=False),
-        "content_hash": fingerprint,
-        "source_kind": article.source_kind,
-        "fetched_at": now,
-    }
+    row: dict[str, Any] = {"url": url, **article_columns(article, now=now, fingerprint=fingerprint)}
+    # The list's order: the published instant, else the start of the published day.
+    published_utc = row["published_utc"] or day_start_utc(article.dateline.published_day)
     if feed_id is not None:
         row["feed_id"] = feed_id
     with write_transaction(db):

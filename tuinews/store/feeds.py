@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tuinews.models import Article, Feed
-from tuinews.store.articles import content_hash, to_utc, utc_now
+from tuinews.store.articles import article_columns, utc_now
 from tuinews.store.schema import speaker_key
 
 _FEED_COLUMNS = "id, url, title, site_url, tags, last_checked, last_status, last_error"
@@ -309,29 +309,7 @@ _INSERT_QUOTE = (
 
 def extracted_row(article: Article, *, now: str | None = None) -> ExtractedRow:
     """The columns `save_article` would write for this article (identity and user flags aside)."""
-    line = article.dateline
-    columns = {
-        "title": article.title,
-        "dek": article.dek,
-        "byline": json.dumps(line.byline, ensure_ascii=False),
-        "outlet": line.outlet,
-        "agency": line.agency,
-        "section": line.section,
-        "place": line.place,
-        "published": line.published,
-        "published_raw": line.published_raw,
-        "updated": line.updated,
-        "updated_raw": line.updated_raw,
-        "published_utc": to_utc(line.published) or to_utc(line.updated),
-        "language": line.language,
-        "word_count": line.word_count,
-        "read_minutes": line.read_minutes,
-        "body_markdown": article.markdown,
-        "captions": json.dumps(article.captions, ensure_ascii=False),
-        "content_hash": content_hash(article),
-        "source_kind": article.source_kind,
-        "fetched_at": now or utc_now(),
-    }
+    columns = article_columns(article, now=now)
     quotes = [
         (
             n,

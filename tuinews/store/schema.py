@@ -173,3 +173,10 @@ def m006_fts_update_trigger_on_text_only(db: Database) -> None:
         END
         """
     )
+
+
+@MIGRATIONS(name="m007_published_day")
+def m007_published_day(db: Database) -> None:
+    """The day an article was published when the page gives no time and zone (`Dateline.published_day`)."""
+    db.execute("ALTER TABLE articles ADD COLUMN published_day TEXT")
+    db.execute("UPDATE articles SET published_day = substr(published, 1, 10) WHERE published IS NOT NULL")

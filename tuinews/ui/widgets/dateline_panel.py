@@ -25,6 +25,17 @@ def _when(label: str, iso: str | None, now: datetime | None) -> Text | None:
     return line
 
 
+def _day_only(day: str) -> Text:
+    """A publication day the page gave without a time or zone."""
+    line = Text("Published\n", "bold")
+    try:
+        line.append("  " + datetime.strptime(day, "%Y-%m-%d").strftime("%d %b %Y"))
+    except ValueError:
+        line.append_text(safe("  " + day))
+    line.append("\n  day only: no time or zone given", "dim")
+    return line
+
+
 def _offset_name(moment: datetime) -> str:
     offset = moment.strftime("%z")
     return "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
@@ -49,6 +60,8 @@ def dateline_text(article: StoredArticle, now: datetime | None = None) -> Text:
         when = _when(label, iso, now)
         if when is not None:
             lines.append(when)
+        elif label == "Published" and article.published_day:
+            lines.append(_day_only(article.published_day))
     if article.read_minutes:
         lines.append(Text(f"{article.read_minutes} min read · {article.word_count:,} words"))
     field("Language", article.language)
