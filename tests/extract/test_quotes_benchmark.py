@@ -67,6 +67,10 @@ FLOORS = {"marked_f1": 0.985, "all_f1": 0.985, "speaker": 0.98}
 #: marked F1 0.949, all kinds 0.881, speaker 0.838 then. These floors sit just under the figures after the
 #: fixes that followed (so it is no longer unseen: new unseen articles are the honest test).
 HOLDOUT_FLOORS = {"marked_f1": 0.98, "all_f1": 0.985, "speaker": 0.99}
+#: blind2 (tests/fixtures/quotes/blind2): 8 articles written from the spec alone and committed before the
+#: extractor first ran on them. Unseen score then: marked F1 0.970, all kinds 0.921, speaker 0.931 (81/87).
+#: These floors sit just under the figures after the general fixes that followed (so it is tuned-on now).
+BLIND2_FLOORS = {"marked_f1": 0.985, "all_f1": 0.97, "speaker": 0.99}
 
 
 def test_scores_stay_above_the_floors(scores, scorer: ModuleType) -> None:  # type: ignore[no-untyped-def]
@@ -84,3 +88,13 @@ def test_holdout_stays_above_its_floors(scorer: ModuleType) -> None:
     assert scores.tallies["marked"].f1 >= HOLDOUT_FLOORS["marked_f1"], table
     assert scores.tallies["all"].f1 >= HOLDOUT_FLOORS["all_f1"], table
     assert scores.speaker_accuracy >= HOLDOUT_FLOORS["speaker"], table
+
+
+def test_blind2_stays_above_its_floors(scorer: ModuleType) -> None:
+    blind2 = FIXTURES / "blind2"
+    assert len(list(blind2.glob("*.gold.json"))) == 8
+    scores = scorer.score_folder(blind2, repeat=1)
+    table = scorer.report(scores)
+    assert scores.tallies["marked"].f1 >= BLIND2_FLOORS["marked_f1"], table
+    assert scores.tallies["all"].f1 >= BLIND2_FLOORS["all_f1"], table
+    assert scores.speaker_accuracy >= BLIND2_FLOORS["speaker"], table

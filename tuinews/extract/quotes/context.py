@@ -241,8 +241,10 @@ class Context:
                 ent = self.table.add_person(name_toks, role, gender or gender_of("", role))
             elif name_toks[0] in FEMALE or name_toks[0] in MALE:
                 ent = self.table.add_person(name_toks, role, gender_of(name_toks[0], role))
-            elif prev_word == "the" and is_demonym(name_toks[0]):
-                return None
+            elif prev_word == "the" and (
+                is_demonym(name_toks[0]) or self._is_role_word(name_toks[0].lower())
+            ):
+                return None  # "the Pole said", "the Mayor said": not a name
             elif name_toks[0].lower() not in CAP_STOP_LOWER and name_toks[0] not in ORG_WORDS:
                 ent = self.table.add_org(name_toks[0], None)
             else:
@@ -251,6 +253,10 @@ class Context:
             return None
         self.table.mention(start, ent)
         return ent
+
+    def _is_role_word(self, low: str) -> bool:
+        """Is a lower-cased word a role noun, or the head of a role printed for someone in this article?"""
+        return low in ROLE_NOUNS or self.table.has_role_word(low)
 
     def _at_subject(self, start: int, end: int) -> bool:
         """Is the name at [start, end) the subject of its clause: opening the sentence, after a fronted
@@ -301,8 +307,13 @@ class Context:
                 break
         # In the name's own sentence an object or possessive pronoun is usually someone else ("X joined
         # her three winters ago"); only "he"/"she" count there. The next sentence counts in full.
-        own_end = self.sentence_bounds(end)[1] - end
+        s0, s_end = self.sentence_bounds(end)
+        own_end = s_end - end
         own, rest = text[:own_end], text[own_end:]
+        if any(e is not ent and e.kind == "person" for e in self.table.mentions_between(s0, end)):
+            # "Ann Poe founded Radio Lanthorn ... Now 71, she ...": a pronoun in the next sentence goes
+            # back to the person named before this one in the sentence, not to this one
+            rest = ""
         he = bool(HE_SUBJ_RE.search(own) or HE_RE.search(rest))
         she = bool(SHE_SUBJ_RE.search(own) or SHE_RE.search(rest))
         if he != she:

@@ -63,6 +63,12 @@ class Extractor(Indirect):
                 lead = self.lead_attr(s0, q.frags[0].mask_start)
                 _, tb1 = self.blocks[q.last_block][:2] if q.last_block >= 0 else (0, b1)
                 _, te = self.sentence_bounds(last.mask_end)
+                if te <= last.mask_end and self.norm[last.start : last.end].rstrip()[-1:] in ("?", "!"):
+                    # `"…?" X said.`: a question or exclamation ends the sentence at its closing mark, so the
+                    # attribution after it reads as the next sentence
+                    j = len(self.frame) - len(self.frame[last.mask_end :].lstrip())
+                    if j < tb1:
+                        te = self.sentence_bounds(j)[1]
                 nxt = [x.frags[0].mask_start for x in bq if x.frags[0].mask_start > last.mask_end]
                 t1 = min([te, tb1] + nxt[:1])
                 trail = self.trail_attr(last.mask_end, t1) if (last.mask_end < t1) else None

@@ -15,6 +15,7 @@ from .patterns import (
     DIRECT_PRE_CUE_RE,
     OBJ_THAT_RE,
     PARTICIPLE_RE,
+    REPORTER_TAIL_RE,
     SAME_SUBJECT_RE,
     TAIL_OK_RE,
     TAIL_SUB_RE,
@@ -22,6 +23,8 @@ from .patterns import (
     TOLD_OBJ_RE,
 )
 from .phrases import np_before
+
+_NOUN_OBJECT_RE = re.compile(r"(?:a|an|plans?)\s")
 
 
 class Indirect(Attribution):
@@ -150,6 +153,9 @@ class Indirect(Attribution):
         # "..., a plan critics say ...") starts a new report: the clause ends before it.
         split = CLAUSE_SPLIT_RE.search(sent, pos, main_end)
         c_end = split.start() if split else main_end
+        rtail = REPORTER_TAIL_RE.search(sent, pos, c_end)
+        if rtail is not None:
+            c_end = rtail.start()
         clause = sent[pos:c_end]
         c0 = pos + len(clause) - len(clause.lstrip())
         c1 = c_end
@@ -158,6 +164,8 @@ class Indirect(Attribution):
         text = sent[c0:c1]
         if len(text.split()) < 3 or BAD_CLAUSE_START.match(text):
             return None
+        if m.group() in ("announced", "announces", "declared", "declares") and _NOUN_OBJECT_RE.match(text):
+            return None  # "announced a protest", "declared a state of emergency": an object, not speech
         if inherited is not None:
             attr = Attr(inherited.entity, inherited.confidence, s0 + m.start())
         else:

@@ -55,7 +55,7 @@ ORG_WORDS = {
     "Assembly", "Administration", "Command", "Forces", "Trust", "Society", "Alliance", "Coalition", "Club",
     "Railways", "Reserve", "Exchange", "Bundestag", "Commonwealth", "Directorate",
     "Museum", "Gallery", "Library", "Hospital", "School", "Theatre", "Theater", "Orchestra",
-    "Church", "Guild",
+    "Church", "Guild", "Radio", "Television", "Estates", "Logistik", "Logistics", "AG", "GmbH", "SA", "PLC", "plc",
     "Regulator", "Pharma", "Resources", "Ferries", "Trams", "Semiconductor", "Industries", "Energy", "Mining",
     "Syndicat", "Federación", "Verband", "Chamber", "Co-operative", "Cooperative", "Syndicate", "Survey",
     "Observatory", "Laboratory", "Academy", "College", "Festival", "League", "Tribunal", "Inspectorate",

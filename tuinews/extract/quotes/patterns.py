@@ -38,6 +38,17 @@ FURNITURE_RE = re.compile(
     r"last updated|updated|first published|by [A-Z][^.!?\n]{0,60}$)\b)",
     re.I,
 )
+#: A photo credit closing a block ("… in the studio. Photo: Ann Poe", "(Photo/ANI)", "Image: Reuters"): the
+#: block is a caption.
+CREDIT_END_RE = re.compile(
+    r"(?:^|[.!?)\]]\s+|\s[|—–-]\s*)\(?(?:Photos?|Photograph|Picture|Image|Credit)\s*[:/]\s*[^\n:.]{1,60}\)?\s*$"
+)
+#: A time phrase between a subject and its cue ("X on Wednesday said", "X late on Friday told").
+TIME_TAIL_RE = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:on|this|last)\s+(?:[A-Z][a-z]+day|week|weekend)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$"
+    r"|\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}$|\s+(?:yesterday|today|tonight)$"
+)
 #: A line that is only bold text (a headline or subhead in a page dump) or a breadcrumb trail.
 BOLD_LINE_RE = re.compile(
     r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*[:.]?\s*$|^[^\n]{0,80}\s[›»>]\s[^\n]{0,80}$"
@@ -165,7 +176,8 @@ ADV = (
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:on|in|at|during|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:statement|interview|speech|post|letter|briefing|report|address|video|conference|rally|hearing|summit|"
-    r"meeting|event|call|podcast|broadcast|message|email|e-mail|filing|note|session|visit|debate|appearance)"
+    r"meeting|event|call|podcast|broadcast|message|email|e-mail|filing|note|session|visit|debate|appearance|"
+    r"opening|closing|remarks|testimony|submission|column|memo|keynote|sermon|lecture)"
     r"(?:\s+(?:with|to|on|in|at|before|from)\s+(?:the\s+)?[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3})?"
     r"|(?:on|in)\s+(?:its|his|her|their|the)\s+(?:[\w-]+\s+)?(?:website|blog|page|account|site|feed|newsletter)"
     r"|(?:outside|after|leaving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:court|courthouse|courtroom|hearing|building|"
@@ -176,7 +188,9 @@ ADV = (
     r"in\s+(?:an?\s+)?(?:statement|interview)s?"
 )
 TOLD_OBJ = (
-    r"(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|him|her|them|us|me|you|"
+    r"(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|him|her|them|us|me|you|jurors|"
+    r"judges|investors|analysts|shareholders|supporters|voters|students|delegates|colleagues|employees|workers|"
+    r"members|residents|listeners|viewers|readers|parents|officials|senators|MPs|councillors|"
     r"the\s+(?:[\w-]+\s+){0,2}?(?:committee|court|audience|crowd|conference|newspaper|agency|station|channel|"
     r"broadcaster|paper|magazine|outlet|jury|panel|hearing|meeting|council|parliament|assembly|senate|"
     r"house|delegates|staff|employees|investors|analysts|shareholders|public|nation|media)|"
@@ -186,8 +200,15 @@ TOLD_OBJ = (
 )
 ADV_SEQ_RE = re.compile(rf"(?:\s*,?\s+(?:{ADV})(?!\w))*")
 TOLD_OBJ_RE = re.compile(rf"\s+{TOLD_OBJ}\b")
+#: The reporter's own tail after a report: "..., days after X", "..., a move that angered Y".
+REPORTER_TAIL = (
+    r"\s*,\s+(?:(?:a\s+)?(?:few\s+|two\s+|three\s+)?(?:days?|hours?|weeks?|months?)\s+(?:after|before)\b"
+    r"|(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
+)
+REPORTER_TAIL_RE = re.compile(REPORTER_TAIL)
 TAIL_OK_RE = re.compile(
-    rf"^(?:\s*,?\s+(?:{ADV}|{TOLD_OBJ}))*(?:\s*,\s+(?!saying|adding)[a-z]+ing\b[^\x01\x02]*)?\s*[.!?]?\s*$"
+    rf"^(?:\s*,?\s+(?:{ADV}|{TOLD_OBJ}))*(?:\s*,\s+(?!saying|adding)[a-z]+ing\b[^\x01\x02]*|{REPORTER_TAIL}"
+    rf"[^\x01\x02]*)?\s*[.!?]?\s*$"
 )
 TAIL_SUB_RE = re.compile(
     r"^\s*,?\s+(?:while|when|as|after|before|during|at|in|on)\b(?!.*\bthat\b)[^\x01\x02]*$"

@@ -7,6 +7,7 @@ import re
 from .lexicon import PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS
 from .patterns import (
     BOLD_LINE_RE,
+    CREDIT_END_RE,
     EMPH_RE,
     FURNITURE_RE,
     ITALIC_BLOCK_RE,
@@ -15,6 +16,7 @@ from .patterns import (
     LINK_RE,
     PARTY_TAG_RE,
     QUOTE_PREFIX_RE,
+    TIME_TAIL_RE,
     TRAIL_TRIM,
     WS_RE,
     has_role_word,
@@ -27,6 +29,8 @@ def is_furniture(raw: str) -> bool:
         return True
     if FURNITURE_RE.match(text) or ITALIC_BLOCK_RE.match(text) or BOLD_LINE_RE.match(text):
         return True
+    if CREDIT_END_RE.search(text):
+        return True  # a photo caption: it ends with the picture's credit
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if all(ln.lstrip().startswith("|") for ln in lines):
         return True
@@ -36,6 +40,9 @@ def is_furniture(raw: str) -> bool:
 def np_before(text: str) -> tuple[int, str | None]:
     """The subject phrase right before a cue verb: (offset in text, phrase) or (0, None)."""
     t = text.rstrip()
+    tm = TIME_TAIL_RE.search(t)
+    if tm and tm.start() > 0:
+        t = t[: tm.start()]  # "X on Wednesday insisted that": the time phrase is not part of the subject
     pm = re.search(r"\s*\([A-Za-z&.]{1,12}\)$", t)
     if pm:
         t = t[: pm.start()]
@@ -106,10 +113,18 @@ FUNCTION_WORDS = frozenset("a an the of for at with in on from to and or who whi
 ACRONYM_PAREN_RE = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)(?=\s*,)")
 
 
+#: Whitespace that WS_RE would change: anything but a single plain space.
+_ODD_SPACE_RE = re.compile(r"[^\S ]|  ")
+
+
 def clean(s: str) -> str:
-    s = LINK_RE.sub(r"\1", s)
-    s = EMPH_RE.sub("", s)
-    return WS_RE.sub(" ", s).strip()
+    """Quote text without Markdown links, bold marks and repeated spaces."""
+    if "](" in s:
+        s = LINK_RE.sub(r"\1", s)
+    if "**" in s or "__" in s:
+        s = EMPH_RE.sub("", s)
+    s = s.strip()
+    return WS_RE.sub(" ", s) if _ODD_SPACE_RE.search(s) else s
 
 
 def _role_word(w: str) -> bool:

@@ -16,6 +16,9 @@ from .subjects import is_demonym
 #: "the mayor laughed", "the foreman says": a later mention of a person by a role word.
 ROLE_MENTION_RE = re.compile(r"\b[Tt]he\s+(?P<a>[a-z][\w-]+)\b(?!['’])(?:\s+(?P<b>[a-z][\w-]+)\b(?!['’]))?")
 #: "the Pole said", "the Australian added": a nationality standing for the person last named.
+#: Organisation nouns that may stand for any kind of organisation just named, whatever its name says.
+_BODY_NOUNS = frozenset({"party", "group", "organisation", "organization", "alliance", "coalition", "union"})
+CAP_ROLE_RE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<w>[A-Z][a-z-]+)$")
 DEMONYM_RE = re.compile(r"^[Tt]he\s+(?P<w>[A-Z][a-z]+)$")
 
 
@@ -62,6 +65,12 @@ class Resolution(Context):
         demonym = self._demonym(np, np_start)
         if demonym is not None:
             return demonym
+        cm = CAP_ROLE_RE.match(np)
+        if cm and self._is_role_word(cm.group("w").lower()) and t.find([cm.group("w")]) is None:
+            # "the Mayor said": a role word printed with a capital, not a name
+            ref = self._role_ref(np, np_start)
+            if ref:
+                return ref
         head = np.split(",", 1)[0] if "," in np else np
         first = low.split()[0]
         if first in GENERIC or first in ("a", "an", "one", "some", "many", "several", "two", "three"):
@@ -113,6 +122,10 @@ class Resolution(Context):
             ent = t.recent(pos, "org", name_has=noun)
             if ent is None and noun in BUSINESS_NOUNS:
                 ent = self._business_subject(pos) or t.recent(pos, "org")
+            if ent is None and noun in _BODY_NOUNS:
+                # "The JUM has called a bandh. The party clarified ...": the organisation just named
+                last = t.last_mention(pos, within=300)
+                ent = last if last is not None and last.kind == "org" else None
             return (ent, 0.75) if ent else None
         return None
 

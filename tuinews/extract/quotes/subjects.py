@@ -45,6 +45,7 @@ SHE_SUBJ_RE = re.compile(r"\b[Ss]he\b")
 # the window's last characters (exact: it never rejects a window the full pattern would match).
 
 _ORG_TAIL_RE = re.compile(rf"\b(?:{ORG_NOUN_ALT})$", re.I)
+_PREP_BEFORE_RE = re.compile(r"\b(?:in|of|at|for|from|on|with|by|to|into)\s+$", re.I)
 _DET_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame")
 
 
@@ -60,7 +61,10 @@ def org_before(window: str) -> re.Match[str] | None:
         t = t[:-1].rstrip()
     if not _ORG_TAIL_RE.search(t, max(0, len(t) - 20)):
         return None
-    return ORG_BEFORE_RE.search(window)
+    m = ORG_BEFORE_RE.search(window)
+    if m is not None and _PREP_BEFORE_RE.search(window, 0, m.start()):
+        return None  # "Leader of the opposition in the council, X": the noun is not X's apposition
+    return m
 
 
 def det_role(window: str) -> re.Match[str] | None:
