@@ -268,3 +268,8 @@ async def test_host_slots_limit_the_hosts_a_pool_serves_at_once() -> None:
         assert slot is await pool.host_slot("https://a.example/2")
         async with slot, await pool.host_slot("https://b.example/"):
             assert slot.locked()  # two hosts of the first pool are being served
+        first = await pool.fetcher_for("https://a.example/")
+        assert await pool.fetcher_for("https://c.example/") is first  # one-off requests: by load
+        third = await pool.host_slot("https://c.example/")  # the first pool has its two hosts
+        assert third is not slot and len(pool.fetchers) == 2
+        assert await pool.fetcher_for("https://c.example/x") is pool.fetchers[1]  # moved with its slot

@@ -68,6 +68,8 @@ class FetcherPool:
         self.fetchers: list[Fetcher] = []
         self._load: dict[Fetcher, int] = {}
         self._slots: dict[Fetcher, asyncio.Semaphore] = {}
+        self._slotted: dict[Fetcher, int] = {}
+        self._slotted_hosts: dict[str, Fetcher] = {}
         self._hosts: dict[str, Fetcher] = {}
         self._stack = AsyncExitStack()
 
@@ -83,6 +85,15 @@ class FetcherPool:
         """HTTP requests sent by every pool (redirect hops and retries included)."""
         return sum(f.requests for f in self.fetchers)
 
+    async def _open(self) -> Fetcher:
+        fetcher = Fetcher(self.limits, concurrency=self.pool_size, per_host=self.per_host)
+        await self._stack.enter_async_context(fetcher)
+        self.fetchers.append(fetcher)
+        self._load[fetcher] = 0
+        self._slots[fetcher] = asyncio.Semaphore(self.hosts_per_pool)
+        self._slotted[fetcher] = 0
+        return fetcher
+
     async def fetcher_for(self, url: str) -> Fetcher:
         """The pool serving this URL's host, chosen (and opened if needed) the first time the host is seen."""
         host = host_of(url)
@@ -92,18 +103,30 @@ class FetcherPool:
             if fetcher is None or (
                 self._load[fetcher] >= self.pool_size and len(self.fetchers) < self.max_pools
             ):
-                fetcher = Fetcher(self.limits, concurrency=self.pool_size, per_host=self.per_host)
-                await self._stack.enter_async_context(fetcher)
-                self.fetchers.append(fetcher)
-                self._load[fetcher] = 0
-                self._slots[fetcher] = asyncio.Semaphore(self.hosts_per_pool)
+                fetcher = await self._open()
             self._hosts[host] = fetcher
         return fetcher
 
     async def host_slot(self, url: str) -> asyncio.Semaphore:
         """Hold this while sending many requests to one host: a pool serves `hosts_per_pool` hosts at a
-        time, so each keeps its connections instead of closing another host's idle ones."""
-        return self._slots[await self.fetcher_for(url)]
+        time, so each keeps its connections instead of closing another host's idle ones.
+
+        The first call for a host moves it to the pool with the fewest such hosts (opening one while
+        every pool has its share), so a burst of one-off feed requests, which filled the first pool, does
+        not leave that pool with most of the page fetching. Requests already running on the host's old
+        pool finish there (at most the feed request itself).
+        """
+        host = host_of(url)
+        fetcher = self._slotted_hosts.get(host)
+        if fetcher is None:
+            fetcher = min(self.fetchers, key=self._slotted.__getitem__, default=None)
+            if fetcher is None or (
+                self._slotted[fetcher] >= self.hosts_per_pool and len(self.fetchers) < self.max_pools
+            ):
+                fetcher = await self._open()
+            self._slotted[fetcher] += 1
+            self._slotted_hosts[host] = self._hosts[host] = fetcher
+        return self._slots[fetcher]
 
     async def fetch(self, url: str, **options: Any) -> FetchResult:
         """`Fetcher.fetch(url, **options)` on the pool that serves this URL's host."""
