@@ -58,8 +58,15 @@ def feed_title(n: int) -> str:
 
 def newsboat_argv(folder: Path) -> list[str]:
     """The command line that opens the newsboat cache in `folder` without going near the network."""
-    return ["newsboat", "-C", str(folder / "config"), "-c", str(folder / "cache.db"),
-            "-u", str(folder / "urls")]
+    return [
+        "newsboat",
+        "-C",
+        str(folder / "config"),
+        "-c",
+        str(folder / "cache.db"),
+        "-u",
+        str(folder / "urls"),
+    ]
 
 
 def epoch(stamp: str | None) -> int:
@@ -87,7 +94,10 @@ def create_empty_cache(folder: Path) -> Path:
     (folder / "config").write_text(NEWSBOAT_CONFIG)
     subprocess.run(
         ["newsboat", "-C", str(folder / "config"), "-c", str(cache), "-u", str(empty_urls), "-x", "reload"],
-        stdin=subprocess.DEVNULL, capture_output=True, timeout=60, check=False,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     empty_urls.unlink()
     with sqlite3.connect(cache) as conn:
@@ -141,8 +151,11 @@ def build_newsboat_cache(folder: Path, source: Path, feeds: int = FEEDS) -> int:
         conn.execute("ANALYZE")  # as benchmarks/app.py does for the tuinews cache
     conn.close()
     (folder / DONE).write_text(f"{written}\n")
-    print(f"  built newsboat cache of {written:,} items in {time.perf_counter() - start:.1f} s "
-          f"({cache.stat().st_size >> 20} MB)", file=sys.stderr)
+    print(
+        f"  built newsboat cache of {written:,} items in {time.perf_counter() - start:.1f} s "
+        f"({cache.stat().st_size >> 20} MB)",
+        file=sys.stderr,
+    )
     return written
 
 
@@ -193,8 +206,10 @@ def main() -> None:
 
     newsboat = shutil.which("newsboat")
     if newsboat is None:
-        print("newsboat is not installed (try `apt-get install newsboat`); nothing to compare against.",
-              file=sys.stderr)
+        print(
+            "newsboat is not installed (try `apt-get install newsboat`); nothing to compare against.",
+            file=sys.stderr,
+        )
         raise SystemExit(2)
     version = subprocess.run([newsboat, "--version"], capture_output=True, text=True, check=False)
     tuinews = shutil.which("tuinews") or str(Path(sys.executable).parent / "tuinews")
@@ -206,8 +221,11 @@ def main() -> None:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     env = {**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"}
 
-    print(f"{version.stdout.splitlines()[0] if version.stdout else 'newsboat'}; {load()}", file=sys.stderr,
-          flush=True)
+    print(
+        f"{version.stdout.splitlines()[0] if version.stdout else 'newsboat'}; {load()}",
+        file=sys.stderr,
+        flush=True,
+    )
     # The Python and Textual start-up floor, measured in the same run.
     empty_script = keep / "empty_app.py"
     empty_script.write_text(EMPTY_APP)
@@ -219,20 +237,41 @@ def main() -> None:
         # The first feed's title is a row of newsboat's feed list, drawn once every item is loaded.
         nb_s, nb_all, nb_rss = median_time(newsboat_argv(folder), feed_title(1), env, args.runs)
         # The newest article's title is a row of tuinews's article list.
-        tn_s, tn_all, tn_rss = median_time([tuinews, "--db", str(keep / f"cache-{count}.db")],
-                                           "A very long read", env, args.runs)
-        print(f"  {count:,}: newsboat {' '.join(f'{t:.3f}' for t in nb_all)} s; "
-              f"tuinews {' '.join(f'{t:.3f}' for t in tn_all)} s; {load()}", file=sys.stderr, flush=True)
-        rows.append((f"{count:,}", f"{nb_s:.3f}", f"{tn_s:.3f}", f"{nb_s / tn_s:.2f}x",
-                     f"{nb_rss / 1024:.0f}", f"{tn_rss / 1024:.0f}"))
+        tn_s, tn_all, tn_rss = median_time(
+            [tuinews, "--db", str(keep / f"cache-{count}.db")], "A very long read", env, args.runs
+        )
+        print(
+            f"  {count:,}: newsboat {' '.join(f'{t:.3f}' for t in nb_all)} s; "
+            f"tuinews {' '.join(f'{t:.3f}' for t in tn_all)} s; {load()}",
+            file=sys.stderr,
+            flush=True,
+        )
+        rows.append(
+            (
+                f"{count:,}",
+                f"{nb_s:.3f}",
+                f"{tn_s:.3f}",
+                f"{nb_s / tn_s:.2f}x",
+                f"{nb_rss / 1024:.0f}",
+                f"{tn_rss / 1024:.0f}",
+            )
+        )
 
-    header = ("articles", "newsboat launch s", "tuinews launch s", "ratio (newsboat/tuinews)",
-              "newsboat RSS MB", "tuinews RSS MB")
+    header = (
+        "articles",
+        "newsboat launch s",
+        "tuinews launch s",
+        "ratio (newsboat/tuinews)",
+        "newsboat RSS MB",
+        "tuinews RSS MB",
+    )
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
-    print(f"empty Textual app (start-up floor): {empty_s:.3f} s. newsboat items over {args.feeds} feeds; "
-          f"median of {args.runs} launches each in a 100x30 pseudo-terminal; {load()}")
+    print(
+        f"empty Textual app (start-up floor): {empty_s:.3f} s. newsboat items over {args.feeds} feeds; "
+        f"median of {args.runs} launches each in a 100x30 pseudo-terminal; {load()}"
+    )
 
 
 if __name__ == "__main__":

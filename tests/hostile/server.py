@@ -7,6 +7,7 @@ runner treats as a public internet address (see `runner.py`), to exercise the pr
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import threading
 import time
@@ -78,10 +79,8 @@ class Handler(BaseHTTPRequestHandler):
         if "Content_Length" not in headers:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(OSError):
             self.wfile.write(body)
-        except OSError:
-            pass
 
     def do_GET(self) -> None:  # noqa: N802
         path = urlsplit(self.path).path

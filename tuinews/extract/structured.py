@@ -201,16 +201,15 @@ def _visible_dates(tree: lxml_html.HtmlElement, limit: int) -> list[str]:
         if tag in _SKIP_TAGS:
             continue
         attrib = node.attrib
-        if tag == "time" or (
-            attrib
-            and _DATE_CLASS.search(f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('itemprop', '')}")
-        ):
-            # A date element holds little: a "timeline" or "date-wrapper" around the article is skipped
-            # before its whole text is gathered.
-            if len(node) <= 8:
-                text = " ".join(node.text_content().split())
-                if 6 <= len(text) <= 120 and any(c.isdigit() for c in text):
-                    found.append(text)
+        marks = (
+            f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('itemprop', '')}" if attrib else ""
+        )
+        # A date element holds little: a "timeline" or "date-wrapper" around the article is skipped
+        # before its whole text is gathered.
+        if (tag == "time" or (marks and _DATE_CLASS.search(marks))) and len(node) <= 8:
+            text = " ".join(node.text_content().split())
+            if 6 <= len(text) <= 120 and any(c.isdigit() for c in text):
+                found.append(text)
         for piece in (node.text, node.tail):
             if piece and len(piece) <= 400 and _LABEL_START.match(piece):
                 text = " ".join(piece.split())

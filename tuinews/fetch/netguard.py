@@ -185,7 +185,9 @@ class GuardedBackend(AsyncNetworkBackend):
         port: int,
         timeout: float | None = None,
         local_address: str | None = None,
-        socket_options: Iterable[tuple[int, int, int | bytes | None] | tuple[int, int, None, int]]
+        socket_options: Iterable[
+            tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
+        ]
         | None = None,
     ) -> AsyncNetworkStream:
         """Resolve, check, then connect to the first address that answers (only the checked ones)."""

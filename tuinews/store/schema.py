@@ -104,10 +104,15 @@ def m001_core_tables(db: Database) -> None:
 @MIGRATIONS(name="m002_full_text_search")
 def m002_full_text_search(db: Database) -> None:
     """FTS5 over article text and quotes, kept in step by triggers."""
-    db["articles"].enable_fts(
-        ["title", "dek", "byline", "body_markdown"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
+    db.table("articles").enable_fts(
+        ["title", "dek", "byline", "body_markdown"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize=FTS_TOKENIZE,
     )
-    db["quotes"].enable_fts(["text", "speaker"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE)
+    db.table("quotes").enable_fts(
+        ["text", "speaker"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
+    )
 
 
 def speaker_key(name: str | None) -> str | None:

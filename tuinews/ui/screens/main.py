@@ -457,7 +457,7 @@ class MainScreen(Screen[None]):
         if raw is None:
             self.app.call_from_thread(self.notify, "No saved page for this article", timeout=3)
             return
-        self.app.call_from_thread(self.query_one(ArticleView).show_page_text, raw_page_text(raw))
+        self.app.call_from_thread(self.query_one(ArticleView).show_page_text, raw_page_text(raw))  # type: ignore[arg-type]
 
     def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""
