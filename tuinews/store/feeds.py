@@ -168,6 +168,7 @@ def tune_for_refresh(db: Database, *, checkpoint_pages: int = 8000) -> None:
     """
     db.conn.execute("PRAGMA synchronous = NORMAL")
     db.conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_pages)}")
+    db.conn.execute("PRAGMA journal_size_limit = 16777216")  # the WAL file shrinks back after a checkpoint
     db.conn.execute("PRAGMA cache_size = -32768")
 
 
