@@ -137,3 +137,24 @@ async def test_grouped_commits_store_the_same(db_path: Path, server: LocalServer
     options = RefreshOptions(limits=TEST_LIMITS, concurrency=8, per_host=8, entries_per_transaction=50)
     summary = await refresh_feeds(db_path, options=options)
     assert summary.new == 6 and rows(db_path, "SELECT count(*) FROM articles") == [(6,)]
+
+
+async def test_a_feed_that_breaks_while_stored_never_stops_the_others(
+    db_path: Path, server: LocalServer, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import tuinews.fetch.refresh as refresh_module
+
+    real_store_feed = refresh_module.store_feed
+
+    def store_feed(db, state, result, **options):  # type: ignore[no-untyped-def]
+        if "atom10" in state.url:
+            raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+        return real_store_feed(db, state, result, **options)
+
+    monkeypatch.setattr(refresh_module, "store_feed", store_feed)
+    subscribe(db_path, server, "rss20.xml", "atom10.xml")
+    summary = await refresh_feeds(db_path, options=OPTIONS)
+    assert summary.new == 4 and summary.failed == 1 and summary.error is None
+    feeds = {f.url.rsplit("/", 1)[1]: f for f in list_feeds(open_db(db_path))}
+    assert "could not store this feed (UnicodeEncodeError" in (feeds["atom10.xml"].last_error or "")
+    assert feeds["rss20.xml"].last_error is None

@@ -173,12 +173,6 @@ def test_the_whole_refresh_stops_at_its_deadline(
     assert run.seconds < 20
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a JSON Feed string with a lone surrogate (\\ud800) raises UnicodeEncodeError in "
-    "fetch/entries.entry_page, which stops the whole refresh "
-    "(fix in jsonfeed.py/refresh.py, see the issue 8 report)",
-)
 def test_json_feed_surrogates_do_not_stop_the_refresh(
     servers: tuple[HostileServer, HostileServer], tmp_path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,19 @@ from tuinews.fetch.urls import resolve_url
 from tuinews.sanitize import clean_line
 
 
+def _text(value: Any) -> Any:
+    """Strings with lone surrogates replaced (U+FFFD); lists walked; anything else as it is."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if isinstance(value, list):
+        return [_text(v) for v in value]
+    return value
+
+
+def _clean_object(node: dict[str, Any]) -> dict[str, Any]:
+    return {_text(k): _text(v) for k, v in node.items()}
+
+
 def _str(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
@@ -31,7 +44,9 @@ def parse_json_feed(data: bytes, *, url: str | None = None, max_entries: int = 1
     from tuinews.fetch.feeds import FeedError, plain
 
     try:
-        doc = json.loads(data)
+        # JSON escapes can spell lone surrogates ("\ud800"), which are valid JSON but not text: they
+        # are replaced as the strings are decoded, so nothing downstream can choke on them.
+        doc = json.loads(data, object_hook=_clean_object)
     except (ValueError, RecursionError):
         raise FeedError("not a feed: the JSON cannot be parsed") from None
     if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(

@@ -31,6 +31,7 @@ from tuinews.fetch.lock import RefreshLock
 from tuinews.fetch.store_entries import FeedOutcome, store_feed
 from tuinews.fetch.urls import host_of
 from tuinews.fetch.writer import StoreWriter
+from tuinews.sanitize import clean_line
 from tuinews.store.db import open_db
 from tuinews.store.feeds import (
     FeedState,
@@ -195,6 +196,11 @@ def _mark_unfinished(db: Database, states: list[FeedState], summary: RefreshSumm
                 update_feed_status(db, state.id, status=None, error="the refresh stopped before this feed")
 
 
+def _record_feed_error(db: Database, feed_id: int, status: int | None, error: str) -> None:
+    """Keep a feed's failure (the refresh goes on with the others)."""
+    update_feed_status(db, feed_id, status=status, error=error)
+
+
 def _save_fetched_page(db: Database, article_id: int, result: FetchResult) -> bool:
     """Keep a fetched page (queued for extraction) or record why there is none; True when kept."""
     if result.ok and result.body.strip():
@@ -238,7 +244,8 @@ class _Run:
     ) -> None:
         """Every feed, and the pages of new summary-only entries (plus any a killed refresh left)."""
         self.report(RefreshProgress("feeds", 0, len(states)))
-        self._queue_pages(fetcher, writer, leftovers)
+        # Pages a killed refresh left queued: their links passed the private-address rule when queued.
+        self._queue_pages(fetcher, writer, leftovers, origin=None)
         try:
             await asyncio.gather(*(self._feed(fetcher, writer, s, len(states)) for s in states))
             self.feeds_done = True
@@ -256,42 +263,53 @@ class _Run:
         # Parsing and row building run on the writer thread too: split across two threads, the writer
         # waited for the GIL after every SQLite call (up to the 5 ms switch interval), which more than
         # doubled the time per commit while feeds were being parsed.
-        outcome = await writer.run(
-            store_feed,
-            state,
-            result,
-            full_text=options.full_text,
-            max_entries=options.max_entries,
-            per_transaction=options.entries_per_transaction,
-        )
+        try:
+            outcome = await writer.run(
+                store_feed,
+                state,
+                result,
+                full_text=options.full_text,
+                max_entries=options.max_entries,
+                per_transaction=options.entries_per_transaction,
+            )
+        except Exception as exc:  # noqa: BLE001 - one hostile feed must never stop the others
+            error = clean_line(f"could not store this feed ({type(exc).__name__}: {exc})")[:300]
+            outcome = FeedOutcome(state.id, state.url, status=result.status, error=error)
+            await writer.run(_record_feed_error, state.id, result.status, error)
         self.summary.feeds.append(outcome)
         self.report(RefreshProgress("feeds", len(self.summary.feeds), total, self.summary.new, outcome))
-        self._queue_pages(fetcher, writer, outcome.to_fetch)
+        self._queue_pages(fetcher, writer, outcome.to_fetch, origin=state.url)
         outcome.to_fetch = []
 
-    def _queue_pages(self, fetcher: FetcherPool, writer: StoreWriter, items: list[tuple[int, str]]) -> None:
+    def _queue_pages(
+        self, fetcher: FetcherPool, writer: StoreWriter, items: list[tuple[int, str]], *, origin: str | None
+    ) -> None:
         by_host: dict[str, list[tuple[int, str]]] = {}
         for article_id, url in items:
             by_host.setdefault(host_of(url), []).append((article_id, url))
         for batch in by_host.values():
             self.pages_total += len(batch)
-            self.tasks.append(asyncio.create_task(self._host_pages(fetcher, writer, batch)))
+            self.tasks.append(asyncio.create_task(self._host_pages(fetcher, writer, batch, origin)))
 
     async def _host_pages(
-        self, fetcher: FetcherPool, writer: StoreWriter, batch: list[tuple[int, str]]
+        self, fetcher: FetcherPool, writer: StoreWriter, batch: list[tuple[int, str]], origin: str | None
     ) -> None:
         """One host's pages, `per_host` at a time, once a host slot is free."""
         queue = list(reversed(batch))
 
         async def worker() -> None:
             while queue:
-                await self._page(fetcher, writer, *queue.pop())
+                await self._page(fetcher, writer, *queue.pop(), origin=origin)
 
         async with await fetcher.host_slot(batch[0][1]):
             await asyncio.gather(*(worker() for _ in range(min(len(queue), max(1, self.options.per_host)))))
 
-    async def _page(self, fetcher: FetcherPool, writer: StoreWriter, article_id: int, url: str) -> None:
-        result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
+    async def _page(
+        self, fetcher: FetcherPool, writer: StoreWriter, article_id: int, url: str, *, origin: str | None
+    ) -> None:
+        # `origin`: the feed the link came from; a private address is reached only on the feed's own
+        # host, checked again at connect time (a name that resolves privately later is still refused).
+        result = await fetcher.fetch(url, accept=PAGE_ACCEPT, origin=origin)
         if await writer.run(_save_fetched_page, article_id, result):
             self.summary.pages_fetched += 1
         else:
