@@ -399,7 +399,7 @@ async def test_v_flips_between_the_article_and_the_saved_page(imported_db, db_pa
         await pilot.press("v")
         await settle(pilot)
         assert "We use cookies" in body.source and "Most read" in body.source
-        assert app.screen.query_one(ArticleView).showing_page
+        assert app.screen.query_one(ArticleView).showing == "page"
         await pilot.press("v")
         await settle(pilot)
         assert "cookies" not in body.source and "It feels like closing the lid" in body.source

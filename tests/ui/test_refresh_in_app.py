@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
 
 from tests.conftest import FIXED_NOW
 from tests.fetch.server import LocalServer
@@ -15,6 +15,7 @@ from tests.ui.conftest import settle
 from tuinews.store.feeds import add_feed
 from tuinews.ui.app import make_app
 from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.feeds_panel import FeedsPanel
 
 
@@ -80,3 +81,32 @@ async def test_refresh_with_no_feeds_says_how_to_add_one(app) -> None:  # type: 
         await pilot.press("r")
         await refreshed(pilot)
         assert any("feed add" in n for n in notes), notes
+
+
+async def test_v_shows_the_feeds_own_text_beside_the_extracted_page(
+    seeded_db: Database, db_path: Path, server: LocalServer
+) -> None:
+    # Summary-only entries: the feed carries a one-line summary, the page holds the article.
+    add_feed(seeded_db, f"{server.base}/feeds/summary-only.xml")
+    seeded_db.close()
+    app = make_app(db_path, clock=lambda: FIXED_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await refreshed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        row = next(i for i, a in enumerate(articles.articles) if a.feed_id is not None)
+        articles.move_cursor(row=row)
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        body = app.screen.query_one("#body", Markdown)
+        extracted = body.source
+        await pilot.press("v")
+        await settle(pilot)
+        assert view.showing == "feed" and body.source != extracted
+        await pilot.press("v")
+        await settle(pilot)
+        assert view.showing == "page"
+        await pilot.press("v")
+        await settle(pilot)
+        assert view.showing == "article" and body.source == extracted

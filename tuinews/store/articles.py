@@ -251,6 +251,12 @@ def get_captions(db: Database, article_id: int) -> list[str]:
     return json.loads(row[0]) if row else []
 
 
+def get_feed_text(db: Database, article_id: int) -> str | None:
+    """The text the article's feed entry carried (None for imports and pages added by URL)."""
+    row = db.execute("SELECT feed_markdown FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row and row[0] and row[0].strip() else None
+
+
 def get_raw_page(db: Database, article_id: int) -> bytes | None:
     """The raw bytes an article was extracted from, if kept."""
     row = db.execute("SELECT body FROM pages WHERE article_id = ?", [article_id]).fetchone()

@@ -199,9 +199,11 @@ _ENTRY_COLUMNS = (
     "sort_key",
     "pending",
 )
+# The entry's own text is also kept as `feed_markdown`, which extraction never overwrites, so the
+# reader can show the feed's version beside the extracted page (`v`).
 _INSERT_ENTRY = (
-    f"INSERT INTO articles ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}) "
-    "ON CONFLICT(url) DO NOTHING"
+    f"INSERT INTO articles ({', '.join(_ENTRY_COLUMNS)}, feed_markdown) "
+    f"VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}, ?) ON CONFLICT(url) DO NOTHING"
 )
 
 
@@ -233,7 +235,7 @@ def save_entry(db: Database, row: dict[str, Any], raw: bytes | None, content_typ
     `_ENTRY_COLUMNS`; the full body, quotes and dateline follow later (`pending`). Called inside an open
     transaction, it becomes part of that one (grouped commits).
     """
-    params = [row.get(c) for c in _ENTRY_COLUMNS]
+    params = [*(row.get(c) for c in _ENTRY_COLUMNS), row.get("body_markdown")]
     packed = zlib.compress(raw, 1) if raw is not None else None
     with _transaction(db) as conn:
         cursor = conn.execute(_INSERT_ENTRY, params)

@@ -185,3 +185,9 @@ def m007_published_day(db: Database) -> None:
     """The day an article was published when the page gives no time and zone (`Dateline.published_day`)."""
     db.execute("ALTER TABLE articles ADD COLUMN published_day TEXT")
     db.execute("UPDATE articles SET published_day = substr(published, 1, 10) WHERE published IS NOT NULL")
+
+
+@MIGRATIONS(name="m008_feed_text")
+def m008_feed_text(db: Database) -> None:
+    """The text a feed entry carried, kept when extraction replaces the body (the reader can show both)."""
+    db.execute("ALTER TABLE articles ADD COLUMN feed_markdown TEXT")

@@ -22,6 +22,7 @@ from tuinews.store.articles import (
     ListFilter,
     count_articles,
     get_article,
+    get_feed_text,
     get_raw_page,
     get_reading_position,
     list_articles,
@@ -90,7 +91,7 @@ class MainScreen(Screen[None]):
         Binding("c", "clear_filters", "Clear filters", id="clear-filters", show=False),
         Binding('"', "toggle_quotes", "Quotes", id="toggle-quotes"),
         Binding("d", "toggle_dateline", "Dateline", id="toggle-dateline"),
-        Binding("v", "toggle_page_text", "Page text", id="toggle-page-text", show=False),
+        Binding("v", "toggle_page_text", "Other text", id="toggle-page-text", show=False),
         Binding("o", "open_in_browser", "Browser", id="open-in-browser", show=False),
         Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
     ]
@@ -439,25 +440,29 @@ class MainScreen(Screen[None]):
         self.reload()
 
     def action_toggle_page_text(self) -> None:
-        """Flip the reader between the extracted article and the saved page's plain text."""
+        """Cycle the reader through the extracted article, the feed's own text and the saved page."""
         view = self.query_one(ArticleView)
-        if view.article is None:
-            return
-        if view.showing_page:
-            self.load_article(view.article.id)
-        else:
-            self.load_page_text(view.article.id)
+        if view.article is not None:
+            self.load_other_text(view.article.id, view.showing)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def load_page_text(self, article_id: int) -> None:
-        """The saved page's text, made off the UI thread (the extraction stack loads here, once)."""
-        from tuinews.extract.plaintext import raw_page_text
+    def load_other_text(self, article_id: int, showing: str) -> None:
+        """The next view after `showing` that this article has, made off the UI thread."""
+        views = ["article", "feed", "page"]
+        for which in views[views.index(showing) + 1 :] + views[: views.index(showing)]:
+            if which == "article":
+                self.load_article(article_id)
+                return
+            if which == "feed" and (text := get_feed_text(self.db, article_id)):
+                self.app.call_from_thread(self.query_one(ArticleView).show_other_text, "feed", text)  # type: ignore[arg-type]
+                return
+            if which == "page" and (raw := get_raw_page(self.db, article_id)) is not None:
+                from tuinews.extract.plaintext import raw_page_text  # the extraction stack loads here, once
 
-        raw = get_raw_page(self.db, article_id)
-        if raw is None:
-            self.app.call_from_thread(self.notify, "No saved page for this article", timeout=3)
-            return
-        self.app.call_from_thread(self.query_one(ArticleView).show_page_text, raw_page_text(raw))  # type: ignore[arg-type]
+                text = raw_page_text(raw)
+                self.app.call_from_thread(self.query_one(ArticleView).show_other_text, "page", text)  # type: ignore[arg-type]
+                return
+        self.app.call_from_thread(self.notify, "This article has no other text to show", timeout=3)
 
     def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""

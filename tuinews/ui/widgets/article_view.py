@@ -42,8 +42,8 @@ class ArticleView(VerticalScroll):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: StoredArticle | None = None
-        self.showing_page = False
-        """True while the saved page's plain text is shown instead of the extracted article."""
+        self.showing = "article"
+        """Which text is shown: "article" (extracted), "feed" (the feed entry's) or "page" (as saved)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
@@ -55,7 +55,7 @@ class ArticleView(VerticalScroll):
     ) -> None:
         """Display `article`, then scroll to `offset` (a character in its Markdown) or `position` (0..1)."""
         self.article = article
-        self.showing_page = False
+        self.showing = "article"
         head = self.query_one("#headline", Static)
         body = self.query_one("#body", Markdown)
         if article is None:
@@ -76,16 +76,17 @@ class ArticleView(VerticalScroll):
         elif position:
             self.call_after_refresh(lambda: self.scroll_to(y=position * self.max_scroll_y, animate=False))
 
-    async def show_page_text(self, text: str) -> None:
-        """Show the saved page's plain text in place of the extracted article (same headline)."""
+    async def show_other_text(self, which: str, text: str) -> None:
+        """Show the feed's text or the saved page's plain text in place of the extracted article."""
         if self.article is None:
             return
-        self.showing_page = True
+        self.showing = which
         head = self._headline(self.article)
-        head.append("\nThe page as saved, all of its text · v returns to the article", "reverse")
+        label = "The feed's own text" if which == "feed" else "The page as saved, all of its text"
+        head.append(f"\n{label} · v for the next view", "reverse")
         self.query_one("#headline", Static).update(head)
         self.scroll_home(animate=False)
-        await self.query_one("#body", Markdown).update(text)
+        await self.query_one("#body", Markdown).update(clean_text(text))
 
     @staticmethod
     def _headline(article: StoredArticle) -> Text:
