@@ -75,7 +75,7 @@ class MainScreen(Screen[None]):
         Binding("enter", "open_article", "Open", id="open-article", show=False),
         Binding("escape", "back_to_list", "List", id="back-to-list", show=False),
         Binding("n", "next_article", "Next", id="next-article"),
-        Binding("p", "previous_article", "Prev", id="previous-article"),
+        Binding("p", "previous_article", "Prev", id="previous-article", show=False),
         Binding("slash", "search", "Search", id="search"),
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("F", "toggle_feeds", "Feeds", id="toggle-feeds", show=False),
