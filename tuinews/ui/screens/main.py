@@ -5,38 +5,31 @@ from __future__ import annotations
 import dataclasses
 import re
 import sqlite3
-from datetime import timedelta
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
-from tuinews.models import Feed, Quote, StoredArticle
+from tuinews.models import Quote, StoredArticle
 from tuinews.sanitize import clean_line
 from tuinews.store.articles import (
     ListFilter,
     count_articles,
     get_article,
-    get_feed_text,
-    get_raw_page,
     get_reading_position,
     list_articles,
-    list_sources,
-    mark_all_read,
-    mark_unread,
     set_read,
     set_reading_position,
     set_starred,
 )
-from tuinews.store.feeds import feed_article_counts, list_feeds
 from tuinews.store.quotes import get_quotes
+from tuinews.ui.screens.filters import DATE_RANGES, FilterActions
+from tuinews.ui.screens.reader_actions import ReaderActions
 from tuinews.ui.screens.search import SearchChoice, SearchScreen
-from tuinews.ui.screens.speakers import SpeakerIndexScreen
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
@@ -56,16 +49,7 @@ def first_match(markdown: str, query: str) -> int | None:
     return found.start() if found else None
 
 
-#: The date filter's steps: label and how far back (None: no limit).
-DATE_RANGES: list[tuple[str, timedelta | None]] = [
-    ("any date", None),
-    ("last 24 hours", timedelta(days=1)),
-    ("last 7 days", timedelta(days=7)),
-    ("last 30 days", timedelta(days=30)),
-]
-
-
-class MainScreen(Screen[None]):
+class MainScreen(FilterActions, ReaderActions):
     """Wires the list, the reader and the panels together; all store access happens in workers."""
 
     AUTO_FOCUS = "#articles"
@@ -121,11 +105,6 @@ class MainScreen(Screen[None]):
         self.query_one("#articles").border_title = "Articles"
         self.query_one("#feeds").border_title = "Feeds"
         self.reload()
-
-    @property
-    def db(self):  # type: ignore[no-untyped-def]
-        """This thread's connection to the cache (workers run on their own threads)."""
-        return self.app.reader.db()  # type: ignore[attr-defined]
 
     # -- loading (workers) -------------------------------------------------------------------------
 
@@ -252,21 +231,6 @@ class MainScreen(Screen[None]):
         self.load_article(article_id, query)
         self.update_flags(article_id, read=True)
 
-    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
-    def load_feeds(self) -> None:
-        """Feeds with their unread counts, for the feeds pane."""
-        feeds = list_feeds(self.db)
-        unread = {feed_id: counts[1] for feed_id, counts in feed_article_counts(self.db).items()}
-        total = count_articles(self.db, ListFilter(unread=True))
-        sources = list_sources(self.db)
-        self.app.call_from_thread(self._show_feeds, feeds, unread, total, sources)
-
-    def _show_feeds(
-        self, feeds: list[Feed], unread: dict[int, int], total: int, sources: list[tuple[str, int]]
-    ) -> None:
-        if self.is_attached:
-            self.query_one(FeedsPanel).show(feeds, unread, total, sources)
-
     # -- events --------------------------------------------------------------------------------
 
     @on(ArticleList.Highlighted)
@@ -281,13 +245,6 @@ class MainScreen(Screen[None]):
     @on(ArticleList.NeedMore)
     def _need_more(self, event: ArticleList.NeedMore) -> None:
         self.load_page(event.after)
-
-    @on(FeedsPanel.Chosen)
-    def _feed_chosen(self, event: FeedsPanel.Chosen) -> None:
-        choice = event.choice
-        self.filter.feed_id, self.filter.tag, self.filter.outlet = choice.feed_id, choice.tag, choice.outlet
-        self.reload()
-        self.query_one(ArticleList).focus()
 
     @on(RefreshBar.NewArticles)
     def _new_articles(self, event: RefreshBar.NewArticles) -> None:
@@ -316,12 +273,6 @@ class MainScreen(Screen[None]):
             error = event.worker.error
             hint = " (try `tuinews db check`)" if isinstance(error, sqlite3.DatabaseError) else ""
             self.notify(clean_line(f"{error}{hint}"), severity="error", timeout=10)
-
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
-        """Links in an article open only through the checked opener (http/https, argv, no shell)."""
-        event.prevent_default()
-        self._open(event.href)
 
     @on(QuotesPanel.QuoteChosen)
     def _quote_chosen(self, event: QuotesPanel.QuoteChosen) -> None:
@@ -374,108 +325,10 @@ class MainScreen(Screen[None]):
             self.update_flags(article.id, starred=article.starred)
             self.notify("Starred" if article.starred else "Unstarred", timeout=2)
 
-    @work(thread=True, group="flags", exit_on_error=False)
-    def action_mark_all_read(self) -> None:
-        """Mark everything in the current list read (undo with `u`)."""
-        self.undo_ids = mark_all_read(self.db, self.filter)
-        self.app.call_from_thread(self.notify, f"Marked {len(self.undo_ids)} read · u to undo", timeout=4)
-        self.app.call_from_thread(self.reload)
-
-    @work(thread=True, group="flags", exit_on_error=False)
-    def action_undo_mark_all(self) -> None:
-        """Undo the last mark-all-read."""
-        if not self.undo_ids:
-            self.app.call_from_thread(self.notify, "Nothing to undo", timeout=2)
-            return
-        mark_unread(self.db, self.undo_ids)
-        count, self.undo_ids = len(self.undo_ids), []
-        self.app.call_from_thread(self.notify, f"Marked {count} unread again", timeout=3)
-        self.app.call_from_thread(self.reload)
-
-    def action_toggle_unread_filter(self) -> None:
-        """Show only unread articles, or all."""
-        self.filter.unread = not self.filter.unread
-        self.reload()
-
-    def action_toggle_starred_filter(self) -> None:
-        """Show only starred articles, or all."""
-        self.filter.starred = not self.filter.starred
-        self.reload()
-
-    def action_filter_speaker(self) -> None:
-        """List only the articles quoting the speaker of the highlighted quote."""
-        quote = self.query_one(QuotesPanel).current
-        if quote is None or not quote.speaker:
-            self.notify("Choose a quote with a named speaker first", severity="warning", timeout=3)
-            return
-        self.set_speaker_filter(quote.speaker)
-
-    def set_speaker_filter(self, speaker: str | None) -> None:
-        """Filter the list by speaker (None clears it)."""
-        self.filter.speaker = speaker
-        self.reload()
-        self.query_one(ArticleList).focus()
-
-    def action_speaker_index(self) -> None:
-        """Open the index of every speaker in the cache."""
-        self.app.push_screen(SpeakerIndexScreen(), self._speaker_chosen)
-
-    def _speaker_chosen(self, speaker: str | None) -> None:
-        if speaker:
-            self.set_speaker_filter(speaker)
-
-    def action_cycle_date_filter(self) -> None:
-        """Step the date filter: any date, last 24 hours, last 7 days, last 30 days."""
-        self.date_range = (self.date_range + 1) % len(DATE_RANGES)
-        label, back = DATE_RANGES[self.date_range]
-        now = self.app.now()  # type: ignore[attr-defined]
-        self.filter.since = (now - back).strftime("%Y-%m-%dT%H:%M:%SZ") if back else None
-        self.notify(f"Showing {label}", timeout=2)
-        self.reload()
-
-    def action_clear_filters(self) -> None:
-        """Show every article again."""
-        self.filter = ListFilter()
-        self.date_range = 0
-        self.reload()
-
-    def action_toggle_page_text(self) -> None:
-        """Cycle the reader through the extracted article, the feed's own text and the saved page."""
-        view = self.query_one(ArticleView)
-        if view.article is not None:
-            self.load_other_text(view.article.id, view.showing)
-
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def load_other_text(self, article_id: int, showing: str) -> None:
-        """The next view after `showing` that this article has, made off the UI thread."""
-        views = ["article", "feed", "page"]
-        for which in views[views.index(showing) + 1 :] + views[: views.index(showing)]:
-            if which == "article":
-                self.load_article(article_id)
-                return
-            if which == "feed" and (text := get_feed_text(self.db, article_id)):
-                self.app.call_from_thread(self.query_one(ArticleView).show_other_text, "feed", text)  # type: ignore[arg-type]
-                return
-            if which == "page" and (raw := get_raw_page(self.db, article_id)) is not None:
-                from tuinews.extract.plaintext import raw_page_text  # the extraction stack loads here, once
-
-                text = raw_page_text(raw)
-                self.app.call_from_thread(self.query_one(ArticleView).show_other_text, "page", text)  # type: ignore[arg-type]
-                return
-        self.app.call_from_thread(self.notify, "This article has no other text to show", timeout=3)
-
     def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""
         if not self.query_one(RefreshBar).start(self.app.reader.path):  # type: ignore[attr-defined]
             self.notify("A refresh is already running", timeout=3)
-
-    def action_toggle_feeds(self) -> None:
-        """Show or hide the feeds pane."""
-        panel = self.query_one(FeedsPanel)
-        panel.display = not panel.display
-        if panel.display:
-            self.load_feeds()
-            panel.focus()
 
     def action_search(self) -> None:
         """Full-text search; the chosen result opens with the match in view."""
@@ -505,34 +358,3 @@ class MainScreen(Screen[None]):
     def action_toggle_dateline(self) -> None:
         """Show or hide the dateline panel."""
         self._toggle_panel("-hide-dateline")
-
-    def _open(self, url: str | None) -> None:
-        from tuinews.links import LinkError, open_link  # loads the URL rules only when a link is opened
-
-        try:
-            shown = open_link(url)
-        except LinkError as exc:
-            self.notify(clean_line(str(exc)), severity="warning", timeout=4)
-            return
-        self.notify(f"Opened {clean_line(shown)}", timeout=3)
-
-    def action_open_in_browser(self) -> None:
-        """Open the article's web page in the browser (checked; argv only, no shell involved)."""
-        article = self._current()
-        if article is not None:
-            self._open(article.url)
-
-    def action_copy_link(self) -> None:
-        """Copy the article's address to the clipboard (OSC 52, which works over SSH)."""
-        from tuinews.links import LinkError, link_target
-
-        article = self._current()
-        if article is None:
-            return
-        try:
-            url = link_target(article.url)
-        except LinkError as exc:
-            self.notify(clean_line(str(exc)), severity="warning", timeout=4)
-            return
-        self.app.copy_to_clipboard(url)
-        self.notify(f"Copied {url}", timeout=3)

@@ -1,0 +1,135 @@
+"""The article list's filters and list-wide actions (a part of the main screen).
+
+Unread, starred, speaker, date range, feed, tag and outlet filters; mark all read with undo; the
+feeds pane. Mixed into `MainScreen`, which owns `filter`, `reload()` and the widgets.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual import on, work
+
+from tuinews.models import Feed
+from tuinews.store.articles import ListFilter, count_articles, list_sources, mark_all_read, mark_unread
+from tuinews.store.feeds import feed_article_counts, list_feeds
+from tuinews.ui.screens.base import CacheScreen
+from tuinews.ui.screens.speakers import SpeakerIndexScreen
+from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.feeds_panel import FeedsPanel
+from tuinews.ui.widgets.quotes_panel import QuotesPanel
+
+#: The date filter's steps: label and how far back (None: no limit).
+DATE_RANGES: list[tuple[str, timedelta | None]] = [
+    ("any date", None),
+    ("last 24 hours", timedelta(days=1)),
+    ("last 7 days", timedelta(days=7)),
+    ("last 30 days", timedelta(days=30)),
+]
+
+
+class FilterActions(CacheScreen):
+    """Filter actions of the main screen."""
+
+    filter: ListFilter
+    date_range: int
+    undo_ids: list[int]
+
+    def reload(self, *, keep_place: bool = False) -> None:
+        """Start the list again (the main screen implements it)."""
+        raise NotImplementedError
+
+    @work(thread=True, group="flags", exit_on_error=False)
+    def action_mark_all_read(self) -> None:
+        """Mark everything in the current list read (undo with `u`)."""
+        self.undo_ids = mark_all_read(self.db, self.filter)
+        self.app.call_from_thread(self.notify, f"Marked {len(self.undo_ids)} read · u to undo", timeout=4)
+        self.app.call_from_thread(self.reload)
+
+    @work(thread=True, group="flags", exit_on_error=False)
+    def action_undo_mark_all(self) -> None:
+        """Undo the last mark-all-read."""
+        if not self.undo_ids:
+            self.app.call_from_thread(self.notify, "Nothing to undo", timeout=2)
+            return
+        mark_unread(self.db, self.undo_ids)
+        count, self.undo_ids = len(self.undo_ids), []
+        self.app.call_from_thread(self.notify, f"Marked {count} unread again", timeout=3)
+        self.app.call_from_thread(self.reload)
+
+    def action_toggle_unread_filter(self) -> None:
+        """Show only unread articles, or all."""
+        self.filter.unread = not self.filter.unread
+        self.reload()
+
+    def action_toggle_starred_filter(self) -> None:
+        """Show only starred articles, or all."""
+        self.filter.starred = not self.filter.starred
+        self.reload()
+
+    def action_filter_speaker(self) -> None:
+        """List only the articles quoting the speaker of the highlighted quote."""
+        quote = self.query_one(QuotesPanel).current
+        if quote is None or not quote.speaker:
+            self.notify("Choose a quote with a named speaker first", severity="warning", timeout=3)
+            return
+        self.set_speaker_filter(quote.speaker)
+
+    def set_speaker_filter(self, speaker: str | None) -> None:
+        """Filter the list by speaker (None clears it)."""
+        self.filter.speaker = speaker
+        self.reload()
+        self.query_one(ArticleList).focus()
+
+    def action_speaker_index(self) -> None:
+        """Open the index of every speaker in the cache."""
+        self.app.push_screen(SpeakerIndexScreen(), self._speaker_chosen)
+
+    def _speaker_chosen(self, speaker: str | None) -> None:
+        if speaker:
+            self.set_speaker_filter(speaker)
+
+    def action_cycle_date_filter(self) -> None:
+        """Step the date filter: any date, last 24 hours, last 7 days, last 30 days."""
+        self.date_range = (self.date_range + 1) % len(DATE_RANGES)
+        label, back = DATE_RANGES[self.date_range]
+        now = self.app.now()  # type: ignore[attr-defined]
+        self.filter.since = (now - back).strftime("%Y-%m-%dT%H:%M:%SZ") if back else None
+        self.notify(f"Showing {label}", timeout=2)
+        self.reload()
+
+    def action_clear_filters(self) -> None:
+        """Show every article again."""
+        self.filter = ListFilter()
+        self.date_range = 0
+        self.reload()
+
+    def action_toggle_feeds(self) -> None:
+        """Show or hide the feeds pane."""
+        panel = self.query_one(FeedsPanel)
+        panel.display = not panel.display
+        if panel.display:
+            self.load_feeds()
+            panel.focus()
+
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
+    def load_feeds(self) -> None:
+        """Feeds with their unread counts, for the feeds pane."""
+        feeds = list_feeds(self.db)
+        unread = {feed_id: counts[1] for feed_id, counts in feed_article_counts(self.db).items()}
+        total = count_articles(self.db, ListFilter(unread=True))
+        sources = list_sources(self.db)
+        self.app.call_from_thread(self._show_feeds, feeds, unread, total, sources)
+
+    def _show_feeds(
+        self, feeds: list[Feed], unread: dict[int, int], total: int, sources: list[tuple[str, int]]
+    ) -> None:
+        if self.is_attached:
+            self.query_one(FeedsPanel).show(feeds, unread, total, sources)
+
+    @on(FeedsPanel.Chosen)
+    def _feed_chosen(self, event: FeedsPanel.Chosen) -> None:
+        choice = event.choice
+        self.filter.feed_id, self.filter.tag, self.filter.outlet = choice.feed_id, choice.tag, choice.outlet
+        self.reload()
+        self.query_one(ArticleList).focus()
