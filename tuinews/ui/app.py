@@ -15,9 +15,7 @@ from textual.screen import Screen
 from tuinews.config import THEMES, Config, ConfigError
 from tuinews.store.articles import count_articles
 from tuinews.ui.data import CacheReader
-from tuinews.ui.screens.help import HelpScreen
 from tuinews.ui.screens.main import MainScreen
-from tuinews.ui.screens.welcome import WelcomeScreen
 
 
 class TuinewsApp(App[None]):
@@ -52,8 +50,12 @@ class TuinewsApp(App[None]):
         self.theme = self.config.theme
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        empty = count_articles(self.reader.db()) == 0
-        self.push_screen(WelcomeScreen(str(self.db_path)) if empty else MainScreen())
+        if count_articles(self.reader.db()) == 0:
+            from tuinews.ui.screens.welcome import WelcomeScreen  # only an empty cache needs it
+
+            self.push_screen(WelcomeScreen(str(self.db_path)))
+        else:
+            self.push_screen(MainScreen())
 
     def open_reader(self, *, db_path: Path | None = None, refresh: bool = False) -> None:
         """Leave the welcome screen for the reader (on another cache, e.g. the demo, if given)."""
@@ -72,6 +74,8 @@ class TuinewsApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key binding."""
+        from tuinews.ui.screens.help import HelpScreen  # loads when first opened
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(screen_bindings(self.screen) + list(self.BINDINGS)))  # type: ignore[arg-type]

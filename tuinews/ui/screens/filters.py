@@ -14,7 +14,6 @@ from tuinews.models import Feed
 from tuinews.store.articles import ListFilter, count_articles, list_sources, mark_all_read, mark_unread
 from tuinews.store.feeds import feed_article_counts, list_feeds
 from tuinews.ui.screens.base import CacheScreen
-from tuinews.ui.screens.speakers import SpeakerIndexScreen
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.feeds_panel import FeedsPanel
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
@@ -83,6 +82,8 @@ class FilterActions(CacheScreen):
 
     def action_speaker_index(self) -> None:
         """Open the index of every speaker in the cache."""
+        from tuinews.ui.screens.speakers import SpeakerIndexScreen  # loads when first opened
+
         self.app.push_screen(SpeakerIndexScreen(), self._speaker_chosen)
 
     def _speaker_chosen(self, speaker: str | None) -> None:
@@ -105,9 +106,16 @@ class FilterActions(CacheScreen):
         self.reload()
 
     def action_toggle_feeds(self) -> None:
-        """Show or hide the feeds pane."""
-        panel = self.query_one(FeedsPanel)
-        panel.display = not panel.display
+        """Show or hide the feeds pane (mounted the first time it is asked for)."""
+        panels = self.query(FeedsPanel)
+        if panels:
+            panel = panels.first()
+            panel.display = not panel.display
+        else:
+            panel = FeedsPanel(id="feeds")
+            panel.border_title = "Feeds"
+            self.mount(panel, before=self.query_one("#main"))
+            panel.display = True
         if panel.display:
             self.load_feeds()
             panel.focus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sqlite3
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -29,13 +30,15 @@ from tuinews.store.articles import (
 from tuinews.store.quotes import get_quotes
 from tuinews.ui.screens.filters import DATE_RANGES, FilterActions
 from tuinews.ui.screens.reader_actions import ReaderActions
-from tuinews.ui.screens.search import SearchChoice, SearchScreen
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
 from tuinews.ui.widgets.feeds_panel import FeedsPanel
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
 from tuinews.ui.widgets.refresh_bar import RefreshBar
+
+if TYPE_CHECKING:
+    from tuinews.ui.screens.search import SearchChoice
 
 WORD = re.compile(r"\w+")
 
@@ -89,8 +92,6 @@ class MainScreen(FilterActions, ReaderActions):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        yield RefreshBar(id="refresh-bar")
-        yield FeedsPanel(id="feeds")
         with Vertical(id="main"):
             yield ArticleList(id="articles")
             yield ArticleView(id="reader")
@@ -103,7 +104,6 @@ class MainScreen(FilterActions, ReaderActions):
         self.query_one("#dateline").border_title = "Dateline"
         self.query_one("#quotes").border_title = "Quotes"
         self.query_one("#articles").border_title = "Articles"
-        self.query_one("#feeds").border_title = "Feeds"
         self.reload()
 
     # -- loading (workers) -------------------------------------------------------------------------
@@ -119,7 +119,7 @@ class MainScreen(FilterActions, ReaderActions):
         self._keep_id = current.id if keep_place and current is not None else None
         articles.reset()
         self.load_page(None)
-        if self.query_one(FeedsPanel).display:
+        if any(panel.display for panel in self.query(FeedsPanel)):
             self.load_feeds()
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
@@ -325,13 +325,20 @@ class MainScreen(FilterActions, ReaderActions):
             self.update_flags(article.id, starred=article.starred)
             self.notify("Starred" if article.starred else "Unstarred", timeout=2)
 
-    def action_refresh(self) -> None:
+    async def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""
-        if not self.query_one(RefreshBar).start(self.app.reader.path):  # type: ignore[attr-defined]
+        bars = self.query(RefreshBar)
+        # Mounted on first use: a reader who never refreshes never pays for the bar at start.
+        bar = bars.first() if bars else RefreshBar(id="refresh-bar")
+        if not bars:
+            await self.mount(bar, before=self.query_one("#main"))
+        if not bar.start(self.app.reader.path):  # type: ignore[attr-defined]
             self.notify("A refresh is already running", timeout=3)
 
     def action_search(self) -> None:
         """Full-text search; the chosen result opens with the match in view."""
+        from tuinews.ui.screens.search import SearchScreen  # secondary screens load when first opened
+
         self.app.push_screen(SearchScreen(), self._search_chosen)
 
     def _search_chosen(self, choice: SearchChoice | None) -> None:
