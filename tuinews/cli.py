@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from sqlite_utils import Database
@@ -14,6 +14,9 @@ from sqlite_utils import Database
 from tuinews import __version__
 from tuinews.config import default_db_path
 from tuinews.sanitize import clean_line, clean_text, escape_json_text
+
+if TYPE_CHECKING:
+    from tuinews.ingest import ImportOutcome
 
 DEBUG_ENV = "TUINEWS_DEBUG"
 
@@ -58,6 +61,18 @@ class Group(click.Group):
 def echo_json(value: Any) -> None:
     """JSON on stdout; control, C1 and bidi characters are escaped, so nothing reaches the terminal raw."""
     click.echo(escape_json_text(json.dumps(value, ensure_ascii=False, indent=2)))
+
+
+def echo_outcomes(outcomes: list[ImportOutcome], as_json: bool) -> None:
+    """One line per imported or added article (errors on stderr), or the whole list as JSON."""
+    if as_json:
+        echo_json([o.__dict__ for o in outcomes])
+        return
+    for o in outcomes:
+        if o.error:
+            click.echo(f"tuinews: error: {clean_line(o.source)}: {clean_line(o.error)}", err=True)
+        else:
+            click.echo(f"{o.status:9} #{o.article_id}  {clean_line(o.title)}")
 
 
 def open_cache(ctx: click.Context) -> Database:
@@ -112,18 +127,10 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> Non
     db = open_cache(ctx)
     stdin = [sys.stdin.buffer.read()] if "-" in paths else None
     outcomes = import_paths(db, paths, stdin=stdin)
-    if as_json:
-        echo_json([o.__dict__ for o in outcomes])
-    failed = [o for o in outcomes if o.error]
-    if not as_json:
-        for o in outcomes:
-            if o.error:
-                click.echo(f"tuinews: error: {clean_line(o.source)}: {clean_line(o.error)}", err=True)
-            else:
-                click.echo(f"{o.status:9} #{o.article_id}  {clean_line(o.title)}")
-        if not outcomes:
-            click.echo("tuinews: nothing to import (no HTML, text or Markdown files found)", err=True)
-    if failed or not outcomes:
+    echo_outcomes(outcomes, as_json)
+    if not outcomes and not as_json:
+        click.echo("tuinews: nothing to import (no HTML, text or Markdown files found)", err=True)
+    if not outcomes or any(o.error for o in outcomes):
         sys.exit(1)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from tuinews.cli import echo_json, fail, open_cache
+from tuinews.cli import echo_json, echo_outcomes, fail, open_cache
 from tuinews.sanitize import clean_line
 
 
@@ -30,14 +30,7 @@ def add_cmd(ctx: click.Context, urls: tuple[str, ...], as_json: bool) -> None:
 
     db = open_cache(ctx)
     outcomes = asyncio.run(add_pages(db, list(urls)))
-    if as_json:
-        echo_json([o.__dict__ for o in outcomes])
-    else:
-        for o in outcomes:
-            if o.error:
-                click.echo(f"tuinews: error: {clean_line(o.source)}: {clean_line(o.error)}", err=True)
-            else:
-                click.echo(f"{o.status:9} #{o.article_id}  {clean_line(o.title)}")
+    echo_outcomes(outcomes, as_json)
     if any(o.error for o in outcomes):
         sys.exit(1)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from tuinews.isotime import parse_iso
 from tuinews.models import Article, StoredArticle
 from tuinews.store.db import write_transaction
 from tuinews.store.schema import speaker_key
@@ -30,15 +31,8 @@ def utc_now() -> str:
 
 def to_utc(iso: str | None) -> str | None:
     """An ISO timestamp with an offset, as UTC in the store's format; None if it has no zone."""
-    if not iso:
-        return None
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return None
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = parse_iso(iso)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
 def content_hash(article: Article) -> str:

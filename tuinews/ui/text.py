@@ -1,28 +1,20 @@
 """Turning stored values into safe, short display text for widgets."""
 
+# parse_iso is re-exported: widgets import their time helpers from here.
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from rich.text import Text
 
+from tuinews.isotime import parse_iso
 from tuinews.sanitize import clean_line
 
 
 def safe(text: str | None, style: str = "") -> Text:
     """Untrusted text as a Rich `Text`: cleaned of control characters and never parsed as markup."""
     return Text(clean_line(text), style=style)
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    """An aware datetime from a stored ISO string, or None."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else None
 
 
 def relative_age(moment: datetime, now: datetime | None = None) -> str:

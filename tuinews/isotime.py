@@ -1,0 +1,16 @@
+"""Reading the ISO 8601 timestamps the store keeps (one parser for the store and the UI)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    """An aware datetime from an ISO string (`Z` or an offset); None when empty, malformed or zone-less."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
