@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 
 def parse_iso(value: str | None) -> datetime | None:
@@ -14,3 +14,9 @@ def parse_iso(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else None
+
+
+def to_utc(value: str | None) -> str | None:
+    """An ISO timestamp with an offset, as UTC in the store's format (`...Z`); None if it has no zone."""
+    moment = parse_iso(value)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None

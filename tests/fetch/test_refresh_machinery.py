@@ -44,7 +44,7 @@ def test_flag_updates_leave_the_search_index_alone_and_text_updates_reindex() ->
     db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 0)")
     segments = db.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0]
     db.execute(
-        "UPDATE articles SET read_at = 'now', starred = 1, pending = 'page' WHERE id = ?", [article_id]
+        "UPDATE articles SET read_at = 'now', starred = 1, read_position = 0.5 WHERE id = ?", [article_id]
     )
     assert db.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0] == segments  # nothing written
     db.execute(
@@ -55,6 +55,55 @@ def test_flag_updates_leave_the_search_index_alone_and_text_updates_reindex() ->
     assert [h.id for h in search_articles(db, "harbour")] == [article_id]
     db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")  # raises when out of step
     assert _fts_rows(db) == 1
+
+
+def _queued(db: Any, url: str, title: str, body: str, pending: str = "entry") -> int:
+    cursor = db.execute(
+        "INSERT INTO articles (url, title, body_markdown, content_hash, source_kind, fetched_at, sort_key, "
+        "pending) VALUES (?, ?, ?, 'h', 'feed', 'now', 'now', ?)",
+        [url, title, body, pending],
+    )
+    return int(cursor.lastrowid)
+
+
+def test_an_article_is_searchable_once_it_leaves_the_queue() -> None:
+    db = open_memory_db()
+    queued = _queued(db, "https://a.example/1", "Harbour board meets", "A provisional summary of the ferry.")
+    finished = _article(db, "https://a.example/2", "Tram depot opens", "The depot opened on Monday.")
+    assert search_articles(db, "harbour") == [] and _fts_rows(db) == 1  # queued rows wait for their body
+    db.execute("UPDATE articles SET pending = 'page' WHERE id = ?", [queued])  # still queued: still out
+    assert search_articles(db, "ferry") == []
+    db.execute(
+        "UPDATE articles SET body_markdown = 'The full story of the winter crossings.', pending = NULL "
+        "WHERE id = ?",
+        [queued],
+    )
+    assert [h.id for h in search_articles(db, "crossings")] == [queued]
+    assert search_articles(db, "provisional") == []  # the provisional text was never indexed
+    db.execute("UPDATE articles SET pending = 'page' WHERE id = ?", [queued])  # queued again (reprocess)
+    assert search_articles(db, "crossings") == [] and _fts_rows(db) == 1
+    db.execute("DELETE FROM articles WHERE id = ?", [queued])  # a queued row leaves no trace to remove
+    db.execute("DELETE FROM articles WHERE id = ?", [finished])
+    assert _fts_rows(db) == 0
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+
+
+def test_the_migration_takes_queued_articles_out_of_an_older_index() -> None:
+    from sqlite_utils import Database
+
+    from tuinews.store.schema import MIGRATIONS
+
+    db = Database(memory=True)
+    MIGRATIONS.apply(db, stop_before="m009_search_index_waits_for_the_body")
+    queued = _queued(db, "https://a.example/1", "Harbour board meets", "A provisional summary.")
+    finished = _article(db, "https://a.example/2", "Tram depot opens", "The depot opened on Monday.")
+    assert _fts_rows(db) == 2  # the old triggers indexed both
+    MIGRATIONS.apply(db)
+    assert search_articles(db, "harbour") == [] and [h.id for h in search_articles(db, "depot")] == [finished]
+    db.execute("UPDATE articles SET pending = NULL WHERE id = ?", [queued])
+    assert [h.id for h in search_articles(db, "harbour")] == [queued]
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+    assert _fts_rows(db) == 2
 
 
 def test_known_urls_answers_in_chunks() -> None:
@@ -110,9 +159,29 @@ async def test_writer_runs_jobs_in_order_on_its_own_thread(db_path: Path) -> Non
 
     async with StoreWriter(db_path) as writer:
         results = [await writer.run(job, n) for n in range(3)]
-    assert results == ["8000"] * 3
+    assert results == ["0"] * 3  # checkpoints run on another thread
     assert [n for n, _ in seen] == [0, 1, 2]
     assert {name for _, name in seen} != {threading.current_thread().name}
+
+
+async def test_the_wal_starts_over_while_a_long_refresh_writes(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tuinews.fetch.writer as writer_module
+
+    monkeypatch.setattr(writer_module, "WAL_LIMIT", 256 << 10)
+    open_db(db_path).close()
+
+    def write_one(db: Any, n: int) -> int:
+        _article(db, f"https://a.example/{n}", f"Story {n}", "The harbour board met. " * 60)
+        db.conn.commit()
+        return Path(f"{db_path}-wal").stat().st_size
+
+    async with StoreWriter(db_path) as writer:
+        sizes = [await writer.run(write_one, n) for n in range(400)]
+    # Without checkpoints the WAL would hold every page of 400 commits (several MB); it starts over instead.
+    assert max(sizes) < 2 << 20
+    assert int(open_db(db_path).execute("SELECT count(*) FROM articles").fetchone()[0]) == 400
 
 
 async def test_extraction_in_worker_processes_matches_the_inline_build(

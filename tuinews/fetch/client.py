@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
@@ -19,6 +19,7 @@ import httpx
 from tuinews import __version__
 from tuinews.fetch.decoding import ACCEPT_ENCODING, BodyDecoder, BodyTooLarge, DecodingError
 from tuinews.fetch.netguard import GuardedBackend, PrivateAddressError, allow_private, resolve_checked
+from tuinews.fetch.result import FetchResult
 from tuinews.fetch.urls import URLError, host_of, require_http_url, resolve_url
 from tuinews.sanitize import clean_line
 
@@ -41,33 +42,6 @@ class FetchLimits:
     backoff: float = 1.0
     max_retry_wait: float = 60.0
     """A Retry-After longer than this is not waited for: the fetch fails and says when to come back."""
-
-
-@dataclass
-class FetchResult:
-    """What one fetch produced: a body, a 304, or an error message."""
-
-    url: str
-    final_url: str
-    status: int | None = None
-    body: bytes = b""
-    content_type: str | None = None
-    charset: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    error: str | None = None
-    retry_after: float | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        """A 2xx response with its body read."""
-        return self.error is None and self.status is not None and 200 <= self.status < 300
-
-    @property
-    def not_modified(self) -> bool:
-        """The server said 304: what we have is current."""
-        return self.status == 304 and self.error is None
 
 
 def clean_error(text: str, limit: int = 300) -> str:

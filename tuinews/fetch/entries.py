@@ -1,9 +1,10 @@
 """Feed entries into articles: a quick row first (so the list shows them at once), the full body later.
 
 `entry_row` costs a few microseconds: title, link, dates, authors and the summary as plain text. The
-entry's HTML is kept as a small self-describing page (`entry_page`), and `article_from_entry_page`
-turns it into a complete `Article` (Markdown body, quotes, dateline) in the background step; because
-it is a normal HTML page, `tuinews reprocess` can re-extract it too.
+entry's HTML is kept as a small self-describing page (`entry_page`), and `entry_article` turns it into
+a complete `Article` (Markdown body, quotes, dateline) in the background step; because it is a normal
+HTML page, `tuinews reprocess` can re-extract it too. This module stays free of the extraction stack,
+so the process that parses feeds during a refresh starts quickly.
 """
 
 from __future__ import annotations
@@ -12,18 +13,11 @@ import hashlib
 import html
 import json
 import re
-from datetime import datetime
 
-from lxml import html as lxml_html
-
-from tuinews.extract.dateline import build_dateline
-from tuinews.extract.markdown import html_to_markdown
-from tuinews.extract.quotes import parse_quotes
 from tuinews.fetch.entry import FeedEntry
 from tuinews.fetch.urls import canonical_url, resolve_url
-from tuinews.models import Article, PageMeta
+from tuinews.isotime import to_utc
 from tuinews.sanitize import clean_line, clean_text
-from tuinews.store.articles import to_utc
 
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
@@ -83,6 +77,9 @@ def entry_row(
         "fetched_at": now,
         "sort_key": published_utc or now,
         "pending": pending,
+        # The feed's own text is kept apart only when a fetched page will replace the body; otherwise the
+        # body built later is the feed's text.
+        "feed_markdown": body + "\n" if body and pending == "fetch" else None,
     }
 
 
@@ -114,42 +111,3 @@ def entry_page(entry: FeedEntry, *, feed_title: str | None = None) -> bytes:
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(entry.title)}</title>{canonical}{head}'
         f"</head><body><article>{body}</article></body></html>"
     ).encode()
-
-
-def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None = None) -> Article:
-    """The full article from an `entry_page` (no trafilatura: the feed already gives the article body)."""
-    tree = lxml_html.document_fromstring(raw.decode("utf-8", errors="replace"))
-
-    def meta(name: str) -> list[str]:
-        return [
-            clean_line(m.get("content")) for m in tree.findall(f".//meta[@name='{name}']") if m.get("content")
-        ]
-
-    article_el = tree.find(".//article")
-    inner = "" if article_el is None else lxml_html.tostring(article_el, encoding="unicode")
-    body = html_to_markdown(inner) if inner else ""
-    title = clean_line(tree.findtext(".//title")) or "(untitled)"
-    published = next(iter(meta("article:published_time")), None)
-    page = PageMeta(
-        title=title,
-        url=url,
-        byline=meta("author"),
-        outlet=next(iter(meta("og:site_name")), None),
-        published=published,
-        updated=next(iter(meta("article:modified_time")), None),
-        dek=next(iter(meta("description")), None),
-    )
-    body = clean_text(body) or (clean_text(page.dek or "") + "\n" if page.dek else "")
-    dateline = build_dateline(page, body, [], fetched_at=fetched_at)
-    if not dateline.published and published:
-        dateline.published = published
-    dek = page.dek if page.dek and page.dek.strip() not in body[: len(page.dek) + 40] else None
-    return Article(
-        title=title,
-        markdown=body,
-        dek=dek,
-        url=url,
-        dateline=dateline,
-        quotes=parse_quotes(body),
-        source_kind="feed",
-    )

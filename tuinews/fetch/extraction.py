@@ -11,8 +11,6 @@ transaction per article, in queue order, so a kill loses at most the article bei
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
@@ -21,7 +19,8 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from tuinews.extract.document import ExtractError, extract_document
-from tuinews.fetch.entries import article_from_entry_page
+from tuinews.fetch.entry_article import article_from_entry_page
+from tuinews.fetch.processes import cores, process_pool
 from tuinews.models import Article
 from tuinews.store.feeds import (
     PendingArticle,
@@ -95,20 +94,11 @@ def extract_one(db: Database, item: PendingArticle, now: datetime | None = None)
 
 
 def _workers(requested: int | None) -> int:
-    if requested is not None:
-        return max(1, requested)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+    return max(1, requested) if requested is not None else cores()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes started fresh (forkserver, else spawn): forking a process that runs threads
-    (the app, the refresh writer) can copy a lock some other thread holds."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return process_pool(workers)
 
 
 def _queue(db: Database, batch: int) -> Iterator[PendingArticle]:

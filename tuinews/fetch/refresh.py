@@ -28,7 +28,8 @@ from tuinews.fetch.extraction import extract_pending
 from tuinews.fetch.feeds import MAX_ENTRIES
 from tuinews.fetch.fetchers import FetcherPool
 from tuinews.fetch.lock import RefreshLock
-from tuinews.fetch.store_entries import FeedOutcome, store_feed
+from tuinews.fetch.parsing import FeedBuilder
+from tuinews.fetch.store_entries import FeedOutcome, PreparedFeed, store_feed, write_feed
 from tuinews.fetch.urls import host_of
 from tuinews.fetch.writer import StoreWriter
 from tuinews.sanitize import clean_line
@@ -67,6 +68,9 @@ class RefreshOptions:
     """1: every article is committed on its own. More: that many per commit (faster; see `store_feed`)."""
     deadline: float = 600.0
     """Seconds for the network steps of the whole refresh."""
+    parse_processes: int | None = None
+    """Processes that build feed rows beside the writer: None for one on a multi-core machine when there are
+    at least `parsing.MIN_FEEDS` feeds, 0 to build them all on the writer thread."""
     extract_workers: int | None = None
     """Processes for the background step: None for one per CPU, 1 to build every article in this one."""
 
@@ -246,40 +250,103 @@ class _Run:
         self.report(RefreshProgress("feeds", 0, len(states)))
         # Pages a killed refresh left queued: their links passed the private-address rule when queued.
         self._queue_pages(fetcher, writer, leftovers, origin=None)
+        builder = FeedBuilder(len(states), processes=self.options.parse_processes)
+        fetched: asyncio.Queue[tuple[FeedState, FetchResult]] = asyncio.Queue()
+        built: asyncio.Queue[tuple[FeedState, FetchResult, PreparedFeed | BaseException]] = asyncio.Queue()
+        arrived = asyncio.Event()
+
+        async def fetch(state: FeedState) -> None:
+            try:
+                result = await fetcher.fetch(
+                    state.url, etag=state.etag, last_modified=state.last_modified, accept=FEED_ACCEPT
+                )
+            except Exception as exc:  # noqa: BLE001 - the fetcher reports failures in its result; never hang
+                result = FetchResult(state.url, state.url, error=clean_line(f"{type(exc).__name__}: {exc}"))
+            fetched.put_nowait((state, result))
+            arrived.set()
+
+        async def build_in_worker() -> None:
+            """Take fetched feeds for the worker process while it lasts (the writer takes the others)."""
+            if not await builder.started():
+                return
+            while True:
+                state, result = await fetched.get()
+                try:
+                    prepared: PreparedFeed | BaseException | None = await builder.build(
+                        state.id,
+                        state.url,
+                        result,
+                        full_text=self.options.full_text,
+                        max_entries=self.options.max_entries,
+                    )
+                except Exception as exc:  # noqa: BLE001 - recorded as this feed's failure
+                    prepared = exc
+                if prepared is None:  # the worker is gone: the writer builds this one and the rest
+                    fetched.put_nowait((state, result))
+                    arrived.set()
+                    return
+                built.put_nowait((state, result, prepared))
+                arrived.set()
+
+        fetches = [asyncio.create_task(fetch(s)) for s in states]
+        # Two in flight keep the worker busy while a result travels back.
+        workers = [asyncio.create_task(build_in_worker()) for _ in range(2 if builder.enabled else 0)]
         try:
-            await asyncio.gather(*(self._feed(fetcher, writer, s, len(states)) for s in states))
+            for _ in states:
+                while built.empty() and fetched.empty():
+                    arrived.clear()
+                    await arrived.wait()
+                if not built.empty():
+                    state, result, prepared = built.get_nowait()
+                    await self._store(writer, state, result, prepared, len(states))
+                else:
+                    state, result = fetched.get_nowait()
+                    await self._store(writer, state, result, None, len(states))
+                self._queue_pages(fetcher, writer, self.summary.feeds[-1].to_fetch, origin=state.url)
+                self.summary.feeds[-1].to_fetch = []
             self.feeds_done = True
             self.report(RefreshProgress("pages", self.pages_done, self.pages_total, self.summary.new))
             await asyncio.gather(*self.tasks)
         finally:
-            for task in self.tasks:
+            builder.close()
+            for task in [*fetches, *workers, *self.tasks]:
                 task.cancel()
 
-    async def _feed(self, fetcher: FetcherPool, writer: StoreWriter, state: FeedState, total: int) -> None:
-        result = await fetcher.fetch(
-            state.url, etag=state.etag, last_modified=state.last_modified, accept=FEED_ACCEPT
-        )
+    async def _store(
+        self,
+        writer: StoreWriter,
+        state: FeedState,
+        result: FetchResult,
+        prepared: PreparedFeed | BaseException | None,
+        total: int,
+    ) -> None:
+        """Write one feed (built already, or built here on the writer thread) and report it."""
         options = self.options
-        # Parsing and row building run on the writer thread too: split across two threads, the writer
-        # waited for the GIL after every SQLite call (up to the 5 ms switch interval), which more than
-        # doubled the time per commit while feeds were being parsed.
+        # Building runs on the writer thread when the worker process has not taken the feed: split across
+        # two threads, the writer waited for the GIL after every SQLite call (up to the 5 ms switch
+        # interval), which more than doubled the time per commit while feeds were being parsed.
         try:
-            outcome = await writer.run(
-                store_feed,
-                state,
-                result,
-                full_text=options.full_text,
-                max_entries=options.max_entries,
-                per_transaction=options.entries_per_transaction,
-            )
+            if isinstance(prepared, BaseException):
+                raise prepared
+            if prepared is None:
+                outcome = await writer.run(
+                    store_feed,
+                    state,
+                    result,
+                    full_text=options.full_text,
+                    max_entries=options.max_entries,
+                    per_transaction=options.entries_per_transaction,
+                )
+            else:
+                outcome = await writer.run(
+                    write_feed, prepared, per_transaction=options.entries_per_transaction
+                )
         except Exception as exc:  # noqa: BLE001 - one hostile feed must never stop the others
             error = clean_line(f"could not store this feed ({type(exc).__name__}: {exc})")[:300]
             outcome = FeedOutcome(state.id, state.url, status=result.status, error=error)
             await writer.run(_record_feed_error, state.id, result.status, error)
         self.summary.feeds.append(outcome)
         self.report(RefreshProgress("feeds", len(self.summary.feeds), total, self.summary.new, outcome))
-        self._queue_pages(fetcher, writer, outcome.to_fetch, origin=state.url)
-        outcome.to_fetch = []
 
     def _queue_pages(
         self, fetcher: FetcherPool, writer: StoreWriter, items: list[tuple[int, str]], *, origin: str | None

@@ -199,8 +199,8 @@ _ENTRY_COLUMNS = (
     "sort_key",
     "pending",
 )
-# The entry's own text is also kept as `feed_markdown`, which extraction never overwrites, so the
-# reader can show the feed's version beside the extracted page (`v`).
+# The entry's own text is also kept as `feed_markdown` when a fetched page will replace the body (extraction
+# never overwrites it), so the reader can show the feed's version beside the extracted page (`v`).
 _INSERT_ENTRY = (
     f"INSERT INTO articles ({', '.join(_ENTRY_COLUMNS)}, feed_markdown) "
     f"VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}, ?) ON CONFLICT(url) DO NOTHING"
@@ -228,15 +228,24 @@ def _transaction(db: Database) -> Iterator[sqlite3.Connection]:
     conn.commit()
 
 
-def save_entry(db: Database, row: dict[str, Any], raw: bytes | None, content_type: str | None) -> int | None:
+def save_entry(
+    db: Database,
+    row: dict[str, Any],
+    raw: bytes | None,
+    content_type: str | None,
+    *,
+    packed: bytes | None = None,
+) -> int | None:
     """Insert one new feed entry as an article (with its raw bytes), in its own transaction.
 
     Returns the new id, or None when an article with that URL is already stored. `row` holds the
-    `_ENTRY_COLUMNS`; the full body, quotes and dateline follow later (`pending`). Called inside an open
+    `_ENTRY_COLUMNS`; the full body, quotes and dateline follow later (`pending`). `packed` is the raw
+    page already zlib-compressed (a refresh compresses in its parsing process). Called inside an open
     transaction, it becomes part of that one (grouped commits).
     """
-    params = [*(row.get(c) for c in _ENTRY_COLUMNS), row.get("body_markdown")]
-    packed = zlib.compress(raw, 1) if raw is not None else None
+    params = [*(row.get(c) for c in _ENTRY_COLUMNS), row.get("feed_markdown")]
+    if packed is None and raw is not None:
+        packed = zlib.compress(raw, 1)
     with _transaction(db) as conn:
         cursor = conn.execute(_INSERT_ENTRY, params)
         if cursor.rowcount == 0:

@@ -191,3 +191,60 @@ def m007_published_day(db: Database) -> None:
 def m008_feed_text(db: Database) -> None:
     """The text a feed entry carried, kept when extraction replaces the body (the reader can show both)."""
     db.execute("ALTER TABLE articles ADD COLUMN feed_markdown TEXT")
+
+
+@MIGRATIONS(name="m009_search_index_waits_for_the_body")
+def m009_search_index_waits_for_the_body(db: Database) -> None:
+    """Index an article for search once it is finished (`pending` is NULL), not while it waits in the queue.
+
+    A refresh stores each feed entry at once with a provisional body, and the background step replaces
+    that body moments later. Indexing the provisional text cost more than everything else in the
+    entry's commit and was thrown away at once; now the rule is simply "an article is in `articles_fts`
+    exactly when its `pending` is NULL", and the triggers keep it so: insert and delete touch the index
+    only for finished rows, and an update removes the old text when the row was indexed and adds the new
+    when it is (leaving the queue, joining it, or a finished article's text changing). One trigger does
+    both, so the 'delete' always runs before the insert.
+    """
+    text_changed = (
+        "old.title IS NOT new.title OR old.dek IS NOT new.dek OR old.byline IS NOT new.byline "
+        "OR old.body_markdown IS NOT new.body_markdown OR old.rowid IS NOT new.rowid"
+    )
+    columns = "title, dek, byline, body_markdown"
+    for name in ("articles_ai", "articles_ad", "articles_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    # Queued rows indexed under the old triggers leave the index (with the exact text they were indexed by).
+    db.execute(
+        f"INSERT INTO articles_fts (articles_fts, rowid, {columns}) "
+        f"SELECT 'delete', rowid, {columns} FROM articles WHERE pending IS NOT NULL"
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles WHEN new.pending IS NULL BEGIN
+          INSERT INTO articles_fts (rowid, {columns})
+          VALUES (new.rowid, new.title, new.dek, new.byline, new.body_markdown);
+        END
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles WHEN old.pending IS NULL BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, {columns})
+          VALUES ('delete', old.rowid, old.title, old.dek, old.byline, old.body_markdown);
+        END
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER articles_au AFTER UPDATE OF id, title, dek, byline, body_markdown, pending ON articles
+        WHEN (old.pending IS NULL OR new.pending IS NULL)
+             AND ((old.pending IS NULL) <> (new.pending IS NULL) OR {text_changed})
+        BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, {columns})
+          SELECT 'delete', old.rowid, old.title, old.dek, old.byline, old.body_markdown
+          WHERE old.pending IS NULL;
+          INSERT INTO articles_fts (rowid, {columns})
+          SELECT new.rowid, new.title, new.dek, new.byline, new.body_markdown
+          WHERE new.pending IS NULL;
+        END
+        """
+    )

@@ -1,0 +1,84 @@
+"""Building feed rows in a worker process, so parsing and committing run on two cores at once.
+
+Storing a feed is two kinds of CPU work: parsing it into rows (Python: lxml, dates, URLs, a quick plain
+text, the compressed entry page) and committing the rows one article at a time (mostly SQLite). On one
+thread the two add up; split over two threads they contend for the GIL. Here a worker process builds
+rows while the writer thread commits.
+
+A fresh process takes a moment to start, so the writer does not wait for it: whichever of the two is
+free takes the next fetched feed (`refresh._Run`), and a refresh of a few feeds never starts one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+
+from tuinews.fetch.feed_rows import PreparedFeed, build_feed
+from tuinews.fetch.processes import cores, process_pool
+from tuinews.fetch.result import FetchResult
+
+#: Fewer feeds than this are parsed on the writer thread: a worker's start-up is not worth it.
+MIN_FEEDS = 8
+
+
+def _ready() -> bool:
+    """Run once in the worker: its imports are done when this returns."""
+    return True
+
+
+class FeedBuilder:
+    """One worker process building `PreparedFeed`s; `available` is False until it has started (and for
+    good if it breaks, in which case the writer thread builds everything)."""
+
+    def __init__(self, feeds: int, *, processes: int | None = None) -> None:
+        wanted = processes if processes is not None else (1 if cores() > 1 and feeds >= MIN_FEEDS else 0)
+        self._pool: ProcessPoolExecutor | None = process_pool(wanted) if wanted > 0 else None
+        self._started: asyncio.Future[bool] | None = None
+        self.broken = False
+
+    @property
+    def enabled(self) -> bool:
+        """Whether a worker process is (or is being) started."""
+        return self._pool is not None and not self.broken
+
+    async def started(self) -> bool:
+        """Wait until the worker can take work; False when there is none or it failed to start."""
+        if self._pool is None or self.broken:
+            return False
+        if self._started is None:
+            self._started = asyncio.get_running_loop().run_in_executor(self._pool, _ready)
+        try:
+            return await self._started
+        except (BrokenExecutor, OSError, RuntimeError):
+            self.broken = True
+            return False
+
+    async def build(
+        self, feed_id: int, feed_url: str, result: FetchResult, *, full_text: bool, max_entries: int
+    ) -> PreparedFeed | None:
+        """The feed's rows built in the worker, or None when the worker is gone (build it elsewhere)."""
+        if self._pool is None or self.broken:
+            return None
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(
+                self._pool, _build, feed_id, feed_url, result, full_text, max_entries
+            )
+        except (BrokenExecutor, OSError, RuntimeError):
+            self.broken = True
+            return None
+
+    def close(self) -> None:
+        """Stop the worker without waiting for it."""
+        if self._pool is not None:
+            with contextlib.suppress(Exception):
+                self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _build(
+    feed_id: int, feed_url: str, result: FetchResult, full_text: bool, max_entries: int
+) -> PreparedFeed:
+    return build_feed(feed_id, feed_url, result, full_text=full_text, max_entries=max_entries)
