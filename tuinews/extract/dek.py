@@ -14,7 +14,8 @@ from lxml import html as lxml_html
 
 from tuinews.extract.boilerplate import is_furniture
 
-#: Class names a page gives its standfirst.
+#: Class names a page gives its standfirst (and `<p class="lead">`, the lead paragraph set apart; the class
+#: word alone: "lead-image", "article__lead-paragraph" are other things).
 _STANDFIRST_CLASS = re.compile(
     r"dek|standfirst|subtitle|subheadline|summary|strapline|lede|intro", re.IGNORECASE
 )
@@ -38,7 +39,8 @@ def standfirst(tree: lxml_html.HtmlElement, title: str | None = None) -> str | N
     marked = (
         node
         for node in tree.xpath("//body//*[@class]")
-        if node.tag in _STANDFIRST_TAGS and _STANDFIRST_CLASS.search(node.get("class", ""))
+        if (node.tag in _STANDFIRST_TAGS and _STANDFIRST_CLASS.search(node.get("class", "")))
+        or (node.tag == "p" and "lead" in node.get("class", "").split())
     )
     for _, node in zip(range(4), marked, strict=False):
         if any(True for _ in node.iter("script", "style", "ul", "ol", "li", "table", "h1", "article")):

@@ -58,6 +58,7 @@ class Attribution(Resolution):
                 return None
             np = re.split(
                 r"[.;!?]\s|[.;!?]$|\s+(?:on|in|at|during|after|before|as|when|while|adding|saying|"
+                r"bei|beim|am|im|auf|vor|nach|mit|während|gegenüber|zum|zur|über|"
                 r"на|в|во|по)\s|\s+(?:журналистам|репортёрам|корреспонденту)(?!\w)",
                 TITLE_DOT_RE.sub(r"\1 ", body[m.end() :]) + " ",
                 maxsplit=1,

@@ -21,6 +21,7 @@ from .patterns import (
     BLOCK_RE,
     DATELINE_LEAD_RE,
     FOLLOWED_BY_CUE_RE,
+    GERMAN_ORG_NOUNS,
     HE_RE,
     NAME_RE,
     ORG_AFTER_RE,
@@ -33,7 +34,15 @@ from .patterns import (
 )
 from .phrases import is_furniture
 from .runs import name_runs
-from .speakers import SpeakerTable, gender_of, is_org, name_pieces, plausible_single, strip_titles
+from .speakers import (
+    SpeakerTable,
+    gender_of,
+    is_org,
+    name_pieces,
+    org_name_start,
+    plausible_single,
+    strip_titles,
+)
 from .subjects import (
     HE_SUBJ_RE,
     NAMED_RE,
@@ -170,6 +179,7 @@ class Context:
         if ent is not None:
             if ent.kind == "person" and ent.gender is None and spokes_before(fr[max(0, start - 40) : start]):
                 ent.kind, ent.weak = "org", False
+                ent.role = None  # roles are for people
                 self.table.orgs.append(ent)
             if ent.kind == "person" and (ent.weak or ent.gender is None) and self._at_subject(start, end):
                 ent.weak = False
@@ -181,6 +191,10 @@ class Context:
         after = fr[end : end + 140]
         window = fr[max(0, start - 90) : start]
         if is_org(toks) or self._org_context(toks, window, after):
+            skip = org_name_start(toks)
+            if skip:
+                start = self.norm.index(toks[skip], start)
+                toks = toks[skip:]
             name = " ".join(toks)
             am = ACRONYM_AFTER_RE.match(after)
             ent = self.table.add_org(
@@ -197,9 +211,10 @@ class Context:
         pre_role = pre.group("role") if pre else None
         if pre_role and pre_role.split()[0].lower() == "the":
             pre_role = pre_role.split(" ", 1)[1] if " " in pre_role else None
+        described = False
         if pre_role is None:
-            dm = det_role(window)
-            pre_role = (dm.group("role") or dm.group("named")) if dm else None
+            pre_role = det_role(window)
+            described = pre_role is not None
         app = APPOS_RE.match(after)
         app_role = None
         if app and (has_role_word(app.group("role")) or re.match(r"\s*,\s+(?:a|an|the)\s", after)):
@@ -216,7 +231,9 @@ class Context:
             or name_toks[0] in MALE
             or (pre and pre.group("role"))
         )
-        role_parts = [p for p in (pre_role, " ".join(role_toks) if role_toks else None) if p]
+        # "The trust's chair, Professor X": the described role is the role; the title stays out of it
+        title = " ".join(role_toks) if role_toks and not described else None
+        role_parts = [p for p in (pre_role, title) if p]
         role = " ".join(role_parts) if role_parts else app_role
         weak = False
         if len(name_toks) >= 2 and not evidence:
@@ -232,9 +249,30 @@ class Context:
             ent = self.table.add_person(name_toks, role, gender or gender_of(name_toks[0], role))
             ent.weak = weak
             self._learn_gender(ent, end)
+        elif len(name_toks) >= 2:
+            if (
+                prev_word in LOCATIVES
+                and name_toks[-1] not in PLACE_WORDS
+                and not any(t.isupper() or t[:1].isdigit() for t in name_toks)
+            ):
+                # "belongs to Ann Poe": maybe a place, maybe a person; a later "Poe said" or "Poe's"
+                # settles it
+                self.table.candidates.setdefault(name_toks[-1].lower(), name_toks)
+            return None
+        elif (
+            len(name_toks) == 1
+            and not role_toks
+            and name_toks[0].lower() in self.table.candidates
+            and (force or cue_follows or POSSESSIVE_RE.search(toks[-1]) or self._at_subject(start, end))
+        ):
+            full = self.table.candidates.pop(name_toks[0].lower())
+            ent = self.table.add_person(full, role, gender or gender_of(full[0], role))
+            ent.weak = not (force or cue_follows or self._at_subject(start, end))
+            self._learn_gender(ent, end)
         elif (
             len(name_toks) == 1
             and plausible_single(name_toks[0])
+            and name_toks[0].lower() not in GERMAN_ORG_NOUNS
             and (force or cue_follows or SPOKES_FOR_RE.search(fr[max(0, start - 40) : end]))
         ):
             if role_toks or gender:

@@ -67,8 +67,9 @@ ORG_NOUNS = {
     "regulator", "startup", "airline", "carrier", "retailer", "automaker", "carmaker", "lender", "insurer",
     "manufacturer", "maker", "club", "team", "charity", "embassy", "administration", "network", "studio",
     "publisher", "platform", "alliance", "coalition", "campaign", "watchdog", "operator", "utility",
+    "corporation", "unit", "subsidiary", "division", "affiliate",
 }
-BUSINESS_NOUNS = {"company", "firm", "group", "startup", "airline", "carrier", "retailer", "automaker",
+BUSINESS_NOUNS = {"company", "firm", "group", "startup", "corporation", "unit", "subsidiary", "airline", "carrier", "retailer", "automaker",
                    "carmaker", "lender", "insurer", "manufacturer", "maker", "studio", "publisher",
                    "platform", "operator", "utility", "network", "club", "team", "charity"}
 GENERIC = {
@@ -91,6 +92,9 @@ CAP_STOP = {
     "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Photo", "Read",
     "Related", "Advertisement", "Such", "Even", "Only", "Every", "Each", "Among", "Without",
     "Once", "Until", "Because", "Like", "Unlike", "Through", "Into", "Dear", "Mr", "Ms",
+    # German articles, pronouns and prepositions that open sentences ("Er sagte", "Nach Angaben")
+    "Der", "Die", "Ein", "Eine", "Einen", "Einem", "Einer", "Er", "Sie", "Es", "Wir", "Nach", "Laut",
+    "Im", "Am", "Vom", "Zum", "Zur", "Auch", "Aber", "Und",
 }
 MID_STOP = {"The", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
              "February", "March", "April", "June", "July", "August", "September", "October", "November",
@@ -104,7 +108,15 @@ SPLIT_PARTICLES = {"of", "for", "the"}
 FOREIGN_CUES = (
     "sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|kritisierte|"
     "сказал|сказала|заявил|заявила|сообщил|сообщила|добавил|добавила|отметил|отметила|подчеркнул|"
-    "подчеркнула|рассказал|рассказала|пояснил|пояснила"
+    "подчеркнула|рассказал|рассказала|пояснил|пояснила|"
+    # neuter: an organisation speaking ("Управление заявило, что ...")
+    "заявило|сообщило|отметило|добавило|подчеркнуло|пояснило"
+)
+#: Russian organisation heads: "Управление гражданской обороны республики" is one name, its other words in
+#: lower case.
+RU_ORG_HEADS = frozenset(
+    "Управление Министерство Правительство Администрация Служба Центр Институт Комитет Совет Агентство "
+    "Департамент Компания Мэрия Прокуратура Суд Госдума Фонд Союз Банк Университет Академия Музей".split()
 )
 CUE_VERBS = (
     f"{FOREIGN_CUES}|"

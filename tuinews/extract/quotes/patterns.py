@@ -111,10 +111,37 @@ FOLLOWED_BY_CUE_RE = re.compile(
 )
 ACRONYM_AFTER_RE = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
 SPOKES_FOR_RE = re.compile(
-    r"\b(?:spokes(?:person|man|woman|people)|representative|statement|source)\s+(?:for|of|at|from)\s+(?P<org>.+)$",
+    r"\b(?:spokes(?:person|man|woman|people)|representative|statement|source)\s+(?:for|of|at|from)\s+(?P<org>.+)$"
+    # German: "ein Sprecher des Unternehmens", "eine Sprecherin der Stadt"
+    r"|\b(?:sprecher(?:in)?|vertreter(?:in)?)\s+(?:des|der|von|vom)\s+(?P<gorg>.+)$",
     re.I,
 )
-ROLE_REF_RE = re.compile(r"^(?P<det>the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w-]+)$", re.I)
+#: German organisation nouns, as the English noun a later mention resolves through ("das Unternehmen" is
+#: "the company"), in the forms they take after an article (genitive -s/-es included).
+GERMAN_ORG_NOUNS = {
+    "unternehmen": "company",
+    "unternehmens": "company",
+    "firma": "company",
+    "konzern": "company",
+    "konzerns": "company",
+    "gesellschaft": "company",
+    "verband": "association",
+    "verbands": "association",
+    "verbandes": "association",
+    "ministerium": "ministry",
+    "ministeriums": "ministry",
+    "behörde": "authority",
+    "partei": "party",
+    "gewerkschaft": "union",
+    "verein": "club",
+    "vereins": "club",
+    "stadt": "council",
+}
+ROLE_REF_RE = re.compile(
+    r"^(?P<det>the|its|his|her|their|der|die|das|des|dem)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w-]+)$", re.I
+)
+#: German articles, read as "the" by the role and organisation references.
+GERMAN_ARTICLES = frozenset({"der", "die", "das", "des", "dem"})
 LEAD_TRIM = {
     "and",
     "but",
@@ -186,6 +213,7 @@ ADV = (
     r"|(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}|yesterday|today|tonight|earlier|later|also|again|previously|"
     r"recently|separately|publicly|repeatedly|then|afterwards|at\s+the\s+time|in\s+a\s+statement|"
     r"in\s+(?:an?\s+)?(?:statement|interview)s?"
+    r"|в\s+(?:своём\s+|официальном\s+)?(?:заявлении|интервью|пресс-релизе|сообщении)|журналистам"
 )
 TOLD_OBJ = (
     r"(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|him|her|them|us|me|you|jurors|"
@@ -236,8 +264,11 @@ ORG_BEFORE_RE = re.compile(
     rf"(?:\b(?:{ORG_NOUN_ALT})\s+|\b(?:the|its|a|an)\s+(?:{_NOT_PREP}){{0,2}}(?:{ORG_NOUN_ALT})\s*,\s*)$",
     re.I,
 )
+#: The organisation noun must head its phrase: "X, the city's executive committee member" is a person.
+_NOT_HEAD = rf"(?!['’]|\s+(?:members?|(?i:{ROLE_ALT}))\b)"
 ORG_AFTER_RE = re.compile(
-    rf"^(?:\s+(?:{ORG_NOUN_ALT})\b(?!['’])|\s*,\s+(?:the|a|an)\s+(?:{_NOT_PREP}){{0,3}}?(?:{ORG_NOUN_ALT})\b(?!['’]))"
+    rf"^(?:\s+(?:{ORG_NOUN_ALT})\b{_NOT_HEAD}"
+    rf"|\s*,\s+(?:the|a|an)\s+(?:{_NOT_PREP}){{0,3}}?(?:{ORG_NOUN_ALT})\b{_NOT_HEAD})"
 )
 HE_RE = re.compile(r"\b(?:he|his|himself)\b", re.I)
 SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)

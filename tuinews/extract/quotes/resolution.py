@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .context import Context
-from .lexicon import BUSINESS_NOUNS, GENERIC, ONE_WORD_ORGS, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS
+from .lexicon import BUSINESS_NOUNS, GENERIC, ONE_WORD_ORGS, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS, RU_ORG_HEADS
 from .model import Entity
 from .names import FEMALE, MALE
-from .patterns import NAME_RE, ROLE_REF_RE, SPOKES_FOR_RE
+from .patterns import GERMAN_ARTICLES, GERMAN_ORG_NOUNS, NAME_RE, ROLE_REF_RE, SPOKES_FOR_RE
 from .runs import name_runs
 from .speakers import name_pieces, role_head, strip_titles
 from .subjects import is_demonym
@@ -18,6 +19,16 @@ ROLE_MENTION_RE = re.compile(r"\b[Tt]he\s+(?P<a>[a-z][\w-]+)\b(?!['’])(?:\s+(?
 #: "the Pole said", "the Australian added": a nationality standing for the person last named.
 #: Organisation nouns that may stand for any kind of organisation just named, whatever its name says.
 _BODY_NOUNS = frozenset({"party", "group", "organisation", "organization", "alliance", "coalition", "union"})
+#: "Управление гражданской обороны республики": a Russian organisation head and its lower-case words.
+_RU_ORG_RE = re.compile(r"^(?P<head>[А-ЯЁ][а-яё]+)(?:\s+[а-яё-]+){1,6}$")
+#: Business nouns that never mean a public body ("the company" is not the commission named since).
+_COMPANY_NOUNS = frozenset({"company", "firm", "startup", "corporation", "manufacturer", "maker", "retailer"})
+#: Last words of public bodies' names.
+PUBLIC_BODY_WORDS = frozenset(
+    "Ministry Department Agency Commission Committee Council Court Police Army Navy Parliament Congress "
+    "Senate Government Embassy Cabinet Assembly Administration Tribunal Inspectorate Bureau Authority "
+    "Office Regulator Reserve".split()
+)
 CAP_ROLE_RE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<w>[A-Z][a-z-]+)$")
 DEMONYM_RE = re.compile(r"^[Tt]he\s+(?P<w>[A-Z][a-z]+)$")
 
@@ -48,17 +59,22 @@ class Resolution(Context):
             return (ent, 0.7) if ent else None
         sm = SPOKES_FOR_RE.search(np)
         if sm and len(np[: sm.start()].split()) <= 2:
-            org = sm.group("org")
+            group = "org" if sm.group("org") is not None else "gorg"
+            org = sm.group(group)
+            if group == "gorg" and len(org.split()) == 1:
+                org = "the " + org  # "Sprecher des Unternehmens": the article went with the cue
             ref = self._role_ref(org, np_start)
             if ref:
                 return ref
+            org = sm.group(group)
             for m in NAME_RE.finditer(org):
-                for s0, e0, toks in name_pieces(m.group(), np_start + sm.start("org") + m.start()):
+                for s0, e0, toks in name_pieces(m.group(), np_start + sm.start(group) + m.start()):
                     ent = t.find(toks) or self._register(s0, e0, toks)
                     if ent is not None:
                         if ent.kind == "person" and ent.gender is None:
                             # "a spokesperson for X": X is an organisation
                             ent.kind, ent.weak = "org", False
+                            ent.role = None  # roles are for people
                             t.orgs.append(ent)
                         return ent, 0.85
             return None
@@ -93,6 +109,11 @@ class Resolution(Context):
                 full = " ".join(strip_titles(toks)[1]) == ent.name
                 return ent, 0.9 if full else 0.85
             return None
+        ru = _RU_ORG_RE.match(np)
+        if ru and ru.group("head") in RU_ORG_HEADS:
+            ent = t.find([np]) or t.add_org(np, None)
+            t.mention(np_start, ent)
+            return ent, 0.8
         return self._role_ref(np, np_start)
 
     def _demonym(self, np: str, pos: int) -> tuple[Entity, float] | None:
@@ -112,6 +133,9 @@ class Resolution(Context):
         if not m:
             return None
         det, noun = m.group("det").lower(), m.group("noun").lower()
+        if det in GERMAN_ARTICLES or noun in GERMAN_ORG_NOUNS:
+            det = "the" if det in GERMAN_ARTICLES else det
+            noun = GERMAN_ORG_NOUNS.get(noun, noun)
         t = self.table
         if noun in ROLE_NOUNS or (noun not in ORG_NOUNS and t.has_role_word(noun)):
             ent = t.recent(pos, "person", role_noun=noun)
@@ -121,12 +145,45 @@ class Resolution(Context):
         if noun in ORG_NOUNS and det in ("the", "its"):
             ent = t.recent(pos, "org", name_has=noun)
             if ent is None and noun in BUSINESS_NOUNS:
-                ent = self._business_subject(pos) or t.recent(pos, "org")
+                ent = self._last_org_speaker(pos) or self._business_subject(pos)
+                if ent is None:
+                    ent = self._government_free(pos) if noun in _COMPANY_NOUNS else None
+                    ent = ent or t.recent(pos, "org")
             if ent is None and noun in _BODY_NOUNS:
                 # "The JUM has called a bandh. The party clarified ...": the organisation just named
                 last = t.last_mention(pos, within=300)
                 ent = last if last is not None and last.kind == "org" else None
             return (ent, 0.75) if ent else None
+        return None
+
+    def _last_org_speaker(self, pos: int) -> Entity | None:
+        """ "X, a unit of Y, said ... The company said ...": the organisation that spoke last (this paragraph
+        or the one before) is the company meant, not one named only in that report's own sentence."""
+        bi = self.block_of(pos)
+        last = None
+        for o in reversed(self.out):
+            if o.frags[-1].end <= pos:
+                last = o
+                break
+        if last is None or last.entity.kind != "org" or self.block_of(last.frags[-1].end) < bi - 1:
+            return None
+        s0, s1 = self.sentence_bounds(last.frags[0].start)
+        for mpos, _, ent in reversed(self.table.mentions):
+            if mpos >= pos or ent.kind != "org" or ent.weak:
+                continue
+            if ent is last.entity:
+                return None  # named again since: recency already gives it
+            return last.entity if s0 <= mpos < s1 else None
+        return None
+
+    def _government_free(self, pos: int) -> Entity | None:
+        """ "the company": the organisation mentioned last that is not a public body (a regulator, ministry
+        or court named since is not "the company")."""
+        i = bisect.bisect_left(self.table.mentions, (pos, -1))
+        for j in range(i - 1, -1, -1):
+            ent = self.table.mentions[j][2]
+            if ent.kind == "org" and not ent.weak and ent.name.split()[-1] not in PUBLIC_BODY_WORDS:
+                return ent
         return None
 
     def _business_subject(self, pos: int) -> Entity | None:
@@ -141,16 +198,38 @@ class Resolution(Context):
         if ent.role and role_head(ent.role) in ROLE_NOUNS:
             return None
         ent.kind, ent.weak = "org", False
+        ent.role = None  # roles are for people
         self.table.orgs.append(ent)
         return ent
 
     def _pronoun(self, pos: int, gender: str) -> tuple[Entity, float] | None:
         ent = self._last_speaker(pos, gender) or self.table.recent(pos, "person", gender=gender)
         if ent is None:
+            ent = self._weak_referent(pos, gender)
+        if ent is None:
             return None
         if ent.gender is None:
             ent.gender = gender
         return ent, 0.7
+
+    def _weak_referent(self, pos: int, gender: str) -> Entity | None:
+        """No person named as a subject yet: "The workshop belongs to Ann Poe. ... in Poe's hand. "…," she
+        says": the person named in the last two paragraphs, if only one of them can be meant."""
+        bi = self.block_of(pos)
+        i = bisect.bisect_left(self.table.mentions, (pos, -1))
+        found: Entity | None = None
+        for j in range(i - 1, -1, -1):
+            mpos, _, ent = self.table.mentions[j]
+            if self.block_of(mpos) < bi - 2:
+                break
+            if ent.kind != "person" or ent.gender not in (None, gender):
+                continue
+            if found is not None and ent is not found:
+                return None
+            found = ent
+        if found is not None:
+            found.weak = False
+        return found
 
     def _last_speaker(self, pos: int, gender: str) -> Entity | None:
         """The speaker of the quote just before `pos` (this paragraph or the one before), when nothing

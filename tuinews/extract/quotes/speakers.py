@@ -34,6 +34,8 @@ class SpeakerTable:
         self.first_names: dict[str, Entity] = {}
         self.orgs: list[Entity] = []
         self.role_words: set[str] = set()
+        #: Full names seen only where a place could stand ("belongs to Ann Poe"), by surname.
+        self.candidates: dict[str, list[str]] = {}
         self._seq = 0
 
     def mention(self, pos: int, ent: Entity) -> None:
@@ -172,11 +174,20 @@ def _strip_titles(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
             and role_like(t)
         ):
             last_title = i
+    if len(toks) - (last_title + 1) >= 3 and all(_CYRILLIC_RE.match(t) for t in toks):
+        # Russian: a name is a first name and a surname (a patronymic between them); capitalised words before
+        # it are a role or a place ("Глава Верхнего Тэлэка Семён Посельский", "ЯЦНМТ Илья Зарецкий")
+        k = 3 if _PATRONYMIC_RE.search(toks[-2]) else 2
+        last_title = len(toks) - k - 1
     role = [t for t in toks[: last_title + 1] if t.lower().rstrip(".") not in HONORIFICS]
     name = [t for t in toks[last_title + 1 :]]
     if name and name[-1].endswith(("'s", "’s")):
         name[-1] = name[-1][:-2]
     return tuple(role), tuple(name), gender
+
+
+_CYRILLIC_RE = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]*$")
+_PATRONYMIC_RE = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
 
 
 def role_head(role: str) -> str:
@@ -234,7 +245,7 @@ def _name_pieces(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     for m in TOKEN_RE.finditer(text):
         w = m.group()
         low = w.lower()
-        if not cur and (w in CAP_STOP or low in PARTICLES or low in GENERIC):
+        if not cur and (w in CAP_STOP or low in PARTICLES or low in GENERIC or DESCRIPTOR_RE.match(w)):
             continue
         if w in MID_STOP:
             flush()
@@ -245,6 +256,24 @@ def _name_pieces(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         cur.append((m.start(), m.end(), w))
     flush()
     return tuple(out)
+
+
+#: A leading descriptor, not part of the name: "Singapore-listed", "Paris-based", "Kyiv-born", "state-run".
+DESCRIPTOR_RE = re.compile(r"^[^\W\d_][\w.]*-(?:[a-z]+ed|born|run|made)$")
+#: Legal forms that end a company's name.
+LEGAL_FORMS = frozenset("GmbH AG SE KG Ltd Ltd. Inc Inc. PLC plc LLC SA NV BV".split())
+#: German compound nouns for a kind of company ("Immobiliengesellschaft", "Energiekonzern"): before a name
+#: that ends in a legal form they describe it ("die Immobiliengesellschaft X GmbH" is X GmbH).
+_KIND_OF_COMPANY = ("gesellschaft", "konzern", "unternehmen", "firma", "gruppe", "betreiber", "hersteller")
+
+
+def org_name_start(toks: list[str]) -> int:
+    """How many leading words of an organisation's name run only describe it (0 or 1)."""
+    if len(toks) >= 3 and toks[-1] in LEGAL_FORMS:
+        low = toks[0].lower()
+        if any(low.endswith(k) and len(low) > len(k) + 2 for k in _KIND_OF_COMPANY):
+            return 1
+    return 0
 
 
 def is_org(toks: list[str]) -> bool:

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 
-from .patterns import ORG_BEFORE_RE, ORG_NOUN_ALT
+from .patterns import ORG_BEFORE_RE, ORG_NOUN_ALT, has_role_word
 
-#: "The buyer, X," / "Their foreman, X," / "Its chairman, Dr X,": the role described before a name.
+#: "The buyer, X," / "Their foreman, X," / "Its chairman, Dr X," / "Givre's co-founder and chief executive, X,"
+#: / "The company's head of safety, X,": the role described before a name.
 DET_ROLE_RE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*)"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[A-Z][\w-]*['’]s)\s+(?:(?:one|only|new)\s+)?"
+    r"(?P<role>[a-z][\w'’-]*(?:\s+(?:(?:of|for|at|and|in)\s+(?:the\s+)?)?[a-z][\w'’-]*){0,3})"
     r",\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?$"
     r"|\b(?:a|an)\s+(?P<named>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*)\s+named\s+$"
 )
+#: Words that make a described "role" a clause, not a role ("The man who was there, X").
+_NOT_ROLE_WORDS = frozenset("who which that was were is are has had have said says".split())
+#: A determiner right after a preposition starts an object, not an apposition ("the member for the riding,").
+_PREP_END_RE = re.compile(r"\b(?:of|for|in|at|from|on|with|by|to|into|and|about|over|under)\s+$", re.I)
 #: "... a hospital porter named X": the name that follows is a person introduced as a subject.
 NAMED_RE = re.compile(r"\b(?:named|called)$")
 #: The word after a name, past an appositive (", 46," / ", a retired teacher,").
@@ -67,12 +73,28 @@ def org_before(window: str) -> re.Match[str] | None:
     return m
 
 
-def det_role(window: str) -> re.Match[str] | None:
-    """DET_ROLE_RE.search(window), skipped unless the window ends in a comma (maybe then a title) or in
-    "named"."""
+def det_role(window: str) -> str | None:
+    """The role described before a name (DET_ROLE_RE), skipped unless the window ends in a comma (maybe then
+    a title) or in "named". A determiner after a preposition starts an object ("Leader of the opposition in
+    the council, X"): the role is then the whole phrase from the clause start, when it holds a role word."""
     t = window.rstrip()
     if not (t.endswith(",") or t.endswith("named")):
         t = t.rstrip(".")
         if not any(t.endswith(x) and t[: -len(x)].rstrip().endswith(",") for x in _DET_TITLES):
             return None
-    return DET_ROLE_RE.search(window)
+    m = DET_ROLE_RE.search(window)
+    if m is None:
+        return None
+    if m.group("role") is None:
+        return m.group("named")
+    if any(w in _NOT_ROLE_WORDS for w in m.group("role").split()):
+        return None
+    if not _PREP_END_RE.search(window, max(0, m.start() - 12), m.start()):
+        return m.group("role")
+    head = window[: window.rfind(",")]
+    cut = max(head.rfind(c) for c in ".;:!?,\n\x01\x02")
+    phrase = head[cut + 1 :].strip()
+    words = phrase.split()
+    if 2 <= len(words) <= 8 and phrase[:1].isupper() and has_role_word(phrase):
+        return phrase
+    return None
