@@ -72,7 +72,9 @@ def entry_row(
         "updated_raw": entry.updated_raw if entry.published else None,
         "published_utc": published_utc,
         "body_markdown": body + "\n" if body else "",
-        "content_hash": hashlib.sha256(f"{title}\0{body}".encode()).hexdigest(),
+        # The fingerprint of the finished article is set by the background step; until then none (an
+        # empty one: all of them sit together at one end of the index instead of at random places).
+        "content_hash": "",
         "source_kind": "feed",
         "fetched_at": now,
         "sort_key": published_utc or now,

@@ -24,7 +24,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tuinews.fetch.client import FetchLimits, FetchResult
-from tuinews.fetch.extraction import extract_pending
 from tuinews.fetch.feeds import MAX_ENTRIES
 from tuinews.fetch.fetchers import FetcherPool
 from tuinews.fetch.lock import RefreshLock
@@ -175,6 +174,10 @@ async def refresh_feeds(
             _mark_unfinished(db, states, summary)
             summary.stored_seconds = time.perf_counter() - started
             if options.extract:
+                # The extraction stack loads only here: the parsing worker imports this module's callers
+                # and starts faster without it.
+                from tuinews.fetch.extraction import extract_pending
+
                 done, failed = extract_pending(
                     db,
                     progress=lambda d, t: report(RefreshProgress("extract", d, t)),

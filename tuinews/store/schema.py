@@ -248,3 +248,16 @@ def m009_search_index_waits_for_the_body(db: Database) -> None:
         END
         """
     )
+
+
+@MIGRATIONS(name="m010_guids_in_the_feed_index")
+def m010_guids_in_the_feed_index(db: Database) -> None:
+    """Feed entry guids kept in the per-feed list index instead of an index of their own.
+
+    Every stored entry wrote a page of each index; a refresh asks for a feed's known guids once per feed,
+    which the per-feed index answers just as well once it carries the guid (a covering scan of that
+    feed's rows), so one index fewer is written per article.
+    """
+    db.execute("DROP INDEX IF EXISTS articles_by_guid")
+    db.execute("DROP INDEX IF EXISTS articles_by_feed")
+    db.execute("CREATE INDEX articles_by_feed ON articles (feed_id, sort_key DESC, id DESC, guid)")
