@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from sqlite_utils import Database
 
 from tuinews import __version__
 from tuinews.config import default_db_path
 from tuinews.sanitize import clean_line, clean_text, escape_json_text
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from tuinews.config import Config
     from tuinews.ingest import ImportOutcome
 
 DEBUG_ENV = "TUINEWS_DEBUG"
@@ -33,8 +35,30 @@ def fail(message: str) -> NoReturn:
     raise UserError(message)
 
 
+#: Commands defined in other modules, loaded when named (or listed by --help): (module, attribute).
+LAZY_COMMANDS = {
+    "add": ("tuinews.cli_feeds", "add_cmd"),
+    "feed": ("tuinews.cli_feeds", "feed_group"),
+    "refresh": ("tuinews.cli_feeds", "refresh_cmd"),
+}
+
+
 class Group(click.Group):
-    """Turns any unexpected exception into one line on stderr (set TUINEWS_DEBUG=1 for the traceback)."""
+    """Turns any unexpected exception into one line on stderr (set TUINEWS_DEBUG=1 for the traceback).
+
+    The network commands (`LAZY_COMMANDS`) load only when used, so opening the reader never imports them.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -104,16 +128,44 @@ def cli(ctx: click.Context, db_path: Path | None, demo: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from tuinews.config import ConfigError, load_config
-    from tuinews.ui.launch import run_app, run_demo
 
     try:
         config = load_config()
         if demo:
             run_demo(config)
         else:
-            run_app(open_cache(ctx), ctx.obj["db_path"], config)
+            run_reader(ctx.obj["db_path"], config)
     except ConfigError as exc:
         fail(str(exc))
+
+
+def run_reader(path: Path, config: Config) -> None:
+    """Open the reader on the user's cache. The launch path: plain sqlite3 when the schema is current."""
+    from tuinews.store.db import StoreError, open_plain
+    from tuinews.ui.app import make_app
+
+    try:
+        db = open_plain(path)
+    except StoreError as exc:
+        fail(str(exc))
+    make_app(path, config=config, db=db).run()
+
+
+def run_demo(config: Config) -> None:
+    """Open the reader on a private copy of the demo cache (built once, then reused; see `tuinews.demo`)."""
+    import shutil
+    import tempfile
+
+    from tuinews.demo import copy_demo
+    from tuinews.store.db import open_plain
+    from tuinews.ui.app import make_app
+
+    folder = Path(tempfile.mkdtemp(prefix="tuinews-demo-"))
+    try:
+        path = copy_demo(folder)
+        make_app(path, config=config, db=open_plain(path)).run()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @cli.command("import")
@@ -410,10 +462,3 @@ def db_vacuum_cmd(ctx: click.Context) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(obj={})
-
-
-from tuinews.cli_feeds import add_cmd, feed_group, refresh_cmd  # noqa: E402  (commands that use the network)
-
-cli.add_command(add_cmd)
-cli.add_command(feed_group)
-cli.add_command(refresh_cmd)

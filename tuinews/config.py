@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path
 
 APP_NAME = "tuinews"
 DB_ENV = "TUINEWS_DB"
 DATA_DIR_ENV = "TUINEWS_DATA_DIR"
+CACHE_DIR_ENV = "TUINEWS_CACHE_DIR"
 
 
 def data_dir() -> Path:
     """The directory for the cache database (`TUINEWS_DATA_DIR` overrides the platform default)."""
     override = os.environ.get(DATA_DIR_ENV)
     return Path(override).expanduser() if override else user_data_path(APP_NAME)
+
+
+def cache_dir() -> Path:
+    """Files tuinews can rebuild at will (the prebuilt demo cache): `TUINEWS_CACHE_DIR`, else
+    `<TUINEWS_DATA_DIR>/cache` when that is set, else the platform's cache folder."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    data_override = os.environ.get(DATA_DIR_ENV)
+    return Path(data_override).expanduser() / "cache" if data_override else user_cache_path(APP_NAME)
 
 
 def default_db_path() -> Path:
@@ -64,6 +74,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     if not path.exists():
         return Config()
+    import tomllib  # only when there is a file to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

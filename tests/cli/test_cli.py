@@ -268,3 +268,30 @@ def test_control_sequences_in_a_file_never_reach_the_terminal(run, tmp_path: Pat
         for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u2066"):
             assert bad not in out, (command, bad)
     assert "Tide ]52;c;ZWNobyBoaQ==tables [6nout" in run("show", "1").stdout
+
+
+def test_the_demo_cache_is_built_once_and_rebuilt_when_its_key_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tuinews.demo as demo
+
+    builds: list[Path] = []
+    real_build = demo.build_demo_db
+
+    def counting_build(path: Path):  # type: ignore[no-untyped-def]
+        builds.append(path)
+        return real_build(path)
+
+    monkeypatch.setattr(demo, "build_demo_db", counting_build)
+    kept = tmp_path / "kept"
+    monkeypatch.setenv("TUINEWS_CACHE_DIR", str(kept))
+    first = demo.demo_cache()
+    assert first.parent == kept and demo.demo_cache() == first and len(builds) == 1
+    session = tmp_path / "session"
+    session.mkdir()
+    copy = demo.copy_demo(session)
+    assert copy.read_bytes() == first.read_bytes() and len(builds) == 1
+    monkeypatch.setattr(demo, "demo_key", lambda: "another-version")
+    second = demo.demo_cache()
+    assert len(builds) == 2 and second != first and not first.exists()
+    assert [p.name for p in kept.iterdir()] == [second.name]  # nothing else left behind

@@ -75,3 +75,34 @@ def test_demo_in_a_real_terminal_move_open_search_quit(tmp_path: Path) -> None:
         child.close(force=True)
     assert child.exitstatus == 0
     assert not list(tmp_path.glob("tuinews-demo-*")), "the demo cache is cleaned up on exit"
+
+
+def test_a_second_demo_start_reuses_the_built_cache(tmp_path: Path) -> None:
+    kept = tmp_path / "cache"
+    env = {**os.environ, "TERM": "xterm-256color", "TMPDIR": str(tmp_path), "TUINEWS_CACHE_DIR": str(kept)}
+
+    def read_one_and_quit() -> None:
+        child = pexpect.spawn(tuinews_command(), ["--demo"], env=env, dimensions=(30, 100), timeout=60)
+        try:
+            child.expect("13 unread")
+            child.send("\r")  # open the first article: marked read in this session's copy only
+            child.expect("12 unread")
+            child.send("q")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close(force=True)
+        assert child.exitstatus == 0
+
+    read_one_and_quit()
+    built = list(kept.glob("demo-*.db"))
+    assert len(built) == 1
+    before = built[0].stat()
+    read_one_and_quit()  # 13 unread again: the kept cache never changes
+    assert list(kept.glob("demo-*.db")) == built
+    after = built[0].stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (
+        before.st_ino,
+        before.st_mtime_ns,
+        before.st_size,
+    )
+    assert not list(tmp_path.glob("tuinews-demo-*")), "each session's copy is removed on exit"

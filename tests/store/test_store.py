@@ -21,7 +21,7 @@ from tuinews.store.articles import (
     set_read,
     set_starred,
 )
-from tuinews.store.db import StoreError, open_db
+from tuinews.store.db import StoreError, open_db, open_plain, schema_stamp, write_transaction
 from tuinews.store.maintenance import check_db, db_stats, vacuum_db
 from tuinews.store.quotes import list_quotes, list_speakers
 from tuinews.store.schema import MIGRATIONS
@@ -52,6 +52,50 @@ def test_opening_twice_applies_migrations_once(db_path: Path) -> None:
     db = open_db(db_path)
     names = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations").fetchall()]
     assert len(names) == len(set(names)) == len(MIGRATIONS._migrations)
+
+
+def test_a_current_cache_opens_without_migrating(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_db(db_path).close()
+    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == schema_stamp()
+
+    def no_migrating(conn: sqlite3.Connection) -> None:
+        raise AssertionError("a current cache was migrated")
+
+    monkeypatch.setattr("tuinews.store.db.migrate", no_migrating)
+    db = open_plain(db_path)
+    assert count_articles(db) == 0
+    db.close()
+
+
+def test_a_cache_stamped_by_other_migrations_is_brought_up_to_date(db_path: Path) -> None:
+    # Written before the last migration existed (and before the stamp: user_version 0).
+    db_path.parent.mkdir(parents=True)
+    old = Database(sqlite3.connect(db_path))
+    last = MIGRATIONS._migrations[-1].name
+    MIGRATIONS.apply(old, stop_before=last)
+    old.close()
+    db = open_plain(db_path)
+    assert last in {r[0] for r in db.execute("SELECT name FROM _sqlite_migrations")}
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema_stamp()
+    db.close()
+
+
+def test_the_plain_connection_commits_flags_and_nests_transactions(db: Database, db_path: Path) -> None:
+    article_id = save_article(db, make_article(1), fallback_url="file:///a").id
+    plain = open_plain(db_path)
+    set_read(plain, article_id)
+    set_starred(plain, article_id, True)
+    stored = get_article(db, article_id)  # another connection sees both at once: committed
+    assert stored is not None and stored.read_at and stored.starred
+    with write_transaction(plain):
+        plain.execute("UPDATE articles SET starred = 0 WHERE id = ?", [article_id])
+        with pytest.raises(RuntimeError), write_transaction(plain):
+            plain.execute("UPDATE articles SET read_at = NULL WHERE id = ?", [article_id])
+            raise RuntimeError("the inner part fails")
+    stored = get_article(db, article_id)
+    assert stored is not None and not stored.starred and stored.read_at  # only the inner part rolled back
+    assert not plain.conn.in_transaction
+    plain.close()
 
 
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:

@@ -8,14 +8,15 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from tuinews.isotime import parse_iso
 from tuinews.models import Article, StoredArticle
-from tuinews.store.db import write_transaction
-from tuinews.store.schema import speaker_key
+from tuinews.store.db import Store, write_transaction
+from tuinews.store.names import speaker_key
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: Columns a list view needs (the body stays on disk until an article is opened).
 LIST_COLUMNS = (
@@ -190,7 +191,7 @@ def save_article(
     return SaveResult(article_id, created, changed)
 
 
-def existing_url(db: Database, article_id: int) -> str:
+def existing_url(db: Store, article_id: int) -> str:
     """The URL an article is stored under."""
     return str(db.execute("SELECT url FROM articles WHERE id = ?", [article_id]).fetchone()[0])
 
@@ -227,38 +228,38 @@ def _row_to_article(row: dict[str, Any]) -> StoredArticle:
     return StoredArticle(**{k: v for k, v in data.items() if k in known})
 
 
-def _query(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+def _query(db: Store, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
-def get_article(db: Database, article_id: int) -> StoredArticle | None:
+def get_article(db: Store, article_id: int) -> StoredArticle | None:
     """One article with its body, or None."""
     rows = _query(db, f"SELECT {LIST_COLUMNS}, body_markdown FROM articles WHERE id = ?", [article_id])
     return _row_to_article(rows[0]) if rows else None
 
 
-def get_captions(db: Database, article_id: int) -> list[str]:
+def get_captions(db: Store, article_id: int) -> list[str]:
     """The photo captions kept beside an article's body."""
     row = db.execute("SELECT captions FROM articles WHERE id = ?", [article_id]).fetchone()
     return json.loads(row[0]) if row else []
 
 
-def get_feed_text(db: Database, article_id: int) -> str | None:
+def get_feed_text(db: Store, article_id: int) -> str | None:
     """The text the article's feed entry carried (None for imports and pages added by URL)."""
     row = db.execute("SELECT feed_markdown FROM articles WHERE id = ?", [article_id]).fetchone()
     return row[0] if row and row[0] and row[0].strip() else None
 
 
-def get_raw_page(db: Database, article_id: int) -> bytes | None:
+def get_raw_page(db: Store, article_id: int) -> bytes | None:
     """The raw bytes an article was extracted from, if kept."""
     row = db.execute("SELECT body FROM pages WHERE article_id = ?", [article_id]).fetchone()
     return zlib.decompress(row[0]) if row else None
 
 
 def list_articles(
-    db: Database,
+    db: Store,
     *,
     filter: ListFilter | None = None,
     after: tuple[str, int] | None = None,
@@ -277,26 +278,31 @@ def list_articles(
     return [_row_to_article(r) for r in _query(db, sql, [*params, limit])]
 
 
-def count_articles(db: Database, filter: ListFilter | None = None) -> int:
+def count_articles(db: Store, filter: ListFilter | None = None) -> int:
     """How many articles a filter selects."""
     clauses, params = (filter or ListFilter()).where()
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return int(db.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0])
 
 
-def set_read(db: Database, article_id: int, read: bool = True) -> None:
+def has_articles(db: Store) -> bool:
+    """Whether the cache holds any article (one index probe, however big the cache)."""
+    return db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
+
+def set_read(db: Store, article_id: int, read: bool = True) -> None:
     """Mark one article read (now) or unread."""
     with write_transaction(db):
         db.execute("UPDATE articles SET read_at = ? WHERE id = ?", [utc_now() if read else None, article_id])
 
 
-def set_starred(db: Database, article_id: int, starred: bool) -> None:
+def set_starred(db: Store, article_id: int, starred: bool) -> None:
     """Star or unstar one article."""
     with write_transaction(db):
         db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(starred), article_id])
 
 
-def list_sources(db: Database, limit: int = 50) -> list[tuple[str, int]]:
+def list_sources(db: Store, limit: int = 50) -> list[tuple[str, int]]:
     """Agencies and outlets (the list's Source column) with their unread counts, most unread first."""
     rows = db.execute(
         "SELECT coalesce(agency, outlet) AS source, sum(read_at IS NULL) FROM articles "
@@ -306,7 +312,7 @@ def list_sources(db: Database, limit: int = 50) -> list[tuple[str, int]]:
     return [(r[0], int(r[1] or 0)) for r in rows]
 
 
-def mark_all_read(db: Database, filter: ListFilter | None = None) -> list[int]:
+def mark_all_read(db: Store, filter: ListFilter | None = None) -> list[int]:
     """Mark every unread article the filter selects as read; returns their ids (for undo)."""
     clauses, params = (filter or ListFilter()).where()
     clauses.append("read_at IS NULL")
@@ -317,13 +323,13 @@ def mark_all_read(db: Database, filter: ListFilter | None = None) -> list[int]:
     return ids
 
 
-def mark_unread(db: Database, ids: list[int]) -> None:
+def mark_unread(db: Store, ids: list[int]) -> None:
     """Undo `mark_all_read` for these ids."""
     with write_transaction(db):
         db.conn.executemany("UPDATE articles SET read_at = NULL WHERE id = ?", [(i,) for i in ids])
 
 
-def find_article_id(db: Database, key: str) -> int | None:
+def find_article_id(db: Store, key: str) -> int | None:
     """An article id from a user's reference: a number or a stored URL."""
     if key.isdigit():
         row = db.execute("SELECT id FROM articles WHERE id = ?", [int(key)]).fetchone()
@@ -332,7 +338,7 @@ def find_article_id(db: Database, key: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def iter_all_ids(db: Database, batch: int = 500) -> Iterable[int]:
+def iter_all_ids(db: Store, batch: int = 500) -> Iterable[int]:
     """Every article id, newest first, fetched in keyset batches (for export and reprocess)."""
     after: tuple[str, int] | None = None
     while True:
@@ -348,13 +354,13 @@ def iter_all_ids(db: Database, batch: int = 500) -> Iterable[int]:
         after = (rows[-1][0], rows[-1][1])
 
 
-def get_reading_position(db: Database, article_id: int) -> float | None:
+def get_reading_position(db: Store, article_id: int) -> float | None:
     """How far down an article the reader was (0.0 top, 1.0 bottom), if it was opened before."""
     row = db.execute("SELECT read_position FROM articles WHERE id = ?", [article_id]).fetchone()
     return float(row[0]) if row and row[0] is not None else None
 
 
-def set_reading_position(db: Database, article_id: int, position: float) -> None:
+def set_reading_position(db: Store, article_id: int, position: float) -> None:
     """Remember how far down an article the reader got."""
     with write_transaction(db):
         db.execute(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from tuinews.models import Quote
-from tuinews.store.schema import speaker_key
+from tuinews.store.db import Store
+from tuinews.store.names import speaker_key
 
 
 @dataclass
@@ -37,7 +36,7 @@ def _quote(row: tuple) -> Quote:
 _QUOTE_COLUMNS = 'q.text, q.speaker, q.speaker_role, q.kind, q.paragraph, q.start, q."end", q.confidence'
 
 
-def get_quotes(db: Database, article_id: int) -> list[Quote]:
+def get_quotes(db: Store, article_id: int) -> list[Quote]:
     """An article's quotes in reading order."""
     rows = db.execute(
         f"SELECT {_QUOTE_COLUMNS} FROM quotes q WHERE q.article_id = ? ORDER BY q.ordinal", [article_id]
@@ -45,7 +44,7 @@ def get_quotes(db: Database, article_id: int) -> list[Quote]:
     return [_quote(r) for r in rows]
 
 
-def list_quotes(db: Database, *, speaker: str | None = None, limit: int = 200) -> list[QuoteRow]:
+def list_quotes(db: Store, *, speaker: str | None = None, limit: int = 200) -> list[QuoteRow]:
     """Quotes across the cache, newest articles first; `speaker` matches a full name or any part of it.
 
     "Roe" finds quotes by "Jane Roe"; case and accents are ignored.
@@ -71,7 +70,7 @@ def list_quotes(db: Database, *, speaker: str | None = None, limit: int = 200) -
     return [QuoteRow(r[0], r[1], _quote(r[2:])) for r in rows]
 
 
-def list_speakers(db: Database, *, limit: int = 1000) -> list[Speaker]:
+def list_speakers(db: Store, *, limit: int = 1000) -> list[Speaker]:
     """Every named speaker with how many quotes and articles they have, most quoted first."""
     rows = db.execute(
         """

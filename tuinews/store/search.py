@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from tuinews.store.db import Store
 
 #: Snippet highlight markers: private-use characters no article contains, swapped for real markup
 #: (bold in the terminal, `**` in JSON) by whoever shows the snippet.
@@ -52,7 +52,7 @@ RANK_WINDOW = 500
 
 
 def search_articles(
-    db: Database, text: str, *, limit: int = 20, offset: int = 0, snippets: bool = True
+    db: Store, text: str, *, limit: int = 20, offset: int = 0, snippets: bool = True
 ) -> list[SearchHit]:
     """Articles matching `text`, best first (bm25, title weighted highest) among the newest matches.
 
@@ -76,7 +76,7 @@ def search_articles(
     return hits
 
 
-def add_snippets(db: Database, text: str, hits: list[SearchHit], width: int = 160) -> None:
+def add_snippets(db: Store, text: str, hits: list[SearchHit], width: int = 160) -> None:
     """Fill in each hit's snippet: the stretch of its body around the first match, matches marked.
 
     Done in Python over the stored body: FTS5's snippet() walks a common word's whole doclist to

@@ -6,16 +6,19 @@ import shutil
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from tuinews.config import THEMES, Config, ConfigError
-from tuinews.store.articles import count_articles
+from tuinews.store.articles import has_articles
 from tuinews.ui.data import CacheReader
 from tuinews.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from tuinews.store.db import PlainDB
 
 
 class TuinewsApp(App[None]):
@@ -30,12 +33,17 @@ class TuinewsApp(App[None]):
     ]
 
     def __init__(
-        self, db_path: Path, *, config: Config | None = None, clock: Callable[[], datetime] | None = None
+        self,
+        db_path: Path,
+        *,
+        config: Config | None = None,
+        clock: Callable[[], datetime] | None = None,
+        db: PlainDB | None = None,
     ) -> None:
         super().__init__()
         self.db_path = db_path
         self.config = config or Config()
-        self.reader = CacheReader(db_path)
+        self.reader = CacheReader(db_path, db)
         self._clock = clock or (lambda: datetime.now(UTC))
 
     def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:  # type: ignore[override]
@@ -50,7 +58,7 @@ class TuinewsApp(App[None]):
         self.theme = self.config.theme
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        if count_articles(self.reader.db()) == 0:
+        if not has_articles(self.reader.db()):
             from tuinews.ui.screens.welcome import WelcomeScreen  # only an empty cache needs it
 
             self.push_screen(WelcomeScreen(str(self.db_path)))
@@ -109,11 +117,18 @@ def binding_ids() -> set[str]:
 
 
 def make_app(
-    db_path: Path, *, config: Config | None = None, clock: Callable[[], datetime] | None = None
+    db_path: Path,
+    *,
+    config: Config | None = None,
+    clock: Callable[[], datetime] | None = None,
+    db: PlainDB | None = None,
 ) -> TuinewsApp:
-    """Build the app over the cache at `db_path` (which must already exist with its schema)."""
+    """Build the app over the cache at `db_path` (which must already exist with its schema).
+
+    `db` is a connection to it the calling thread opened already (`open_plain`), reused by the app's thread.
+    """
     config = config or Config()
     unknown = set(config.keys) - binding_ids()
     if unknown:
         raise ConfigError(f"unknown binding id {sorted(unknown)[0]!r} in [keys] (see the README's key table)")
-    return TuinewsApp(db_path, config=config, clock=clock)
+    return TuinewsApp(db_path, config=config, clock=clock, db=db)

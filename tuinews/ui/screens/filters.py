@@ -7,16 +7,18 @@ feeds pane. Mixed into `MainScreen`, which owns `filter`, `reload()` and the wid
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import work
 
 from tuinews.models import Feed
 from tuinews.store.articles import ListFilter, count_articles, list_sources, mark_all_read, mark_unread
-from tuinews.store.feeds import feed_article_counts, list_feeds
 from tuinews.ui.screens.base import CacheScreen
 from tuinews.ui.widgets.article_list import ArticleList
-from tuinews.ui.widgets.feeds_panel import FeedsPanel
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
+
+if TYPE_CHECKING:
+    from tuinews.ui.widgets.feeds_panel import FeedsPanel
 
 #: The date filter's steps: label and how far back (None: no limit).
 DATE_RANGES: list[tuple[str, timedelta | None]] = [
@@ -107,11 +109,13 @@ class FilterActions(CacheScreen):
 
     def action_toggle_feeds(self) -> None:
         """Show or hide the feeds pane (mounted the first time it is asked for)."""
-        panels = self.query(FeedsPanel)
+        panels = self.query("#feeds")
         if panels:
-            panel = panels.first()
+            panel = cast("FeedsPanel", panels.first())
             panel.display = not panel.display
         else:
+            from tuinews.ui.widgets.feeds_panel import FeedsPanel  # loads with the pane
+
             panel = FeedsPanel(id="feeds")
             panel.border_title = "Feeds"
             self.mount(panel, before=self.query_one("#main"))
@@ -123,8 +127,10 @@ class FilterActions(CacheScreen):
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def load_feeds(self) -> None:
         """Feeds with their unread counts, for the feeds pane."""
-        feeds = list_feeds(self.db)
-        unread = {feed_id: counts[1] for feed_id, counts in feed_article_counts(self.db).items()}
+        from tuinews.store.feeds import feed_article_counts, list_feeds  # loads with the pane
+
+        feeds = list_feeds(self.database)
+        unread = {feed_id: counts[1] for feed_id, counts in feed_article_counts(self.database).items()}
         total = count_articles(self.db, ListFilter(unread=True))
         sources = list_sources(self.db)
         self.app.call_from_thread(self._show_feeds, feeds, unread, total, sources)
@@ -133,10 +139,10 @@ class FilterActions(CacheScreen):
         self, feeds: list[Feed], unread: dict[int, int], total: int, sources: list[tuple[str, int]]
     ) -> None:
         if self.is_attached:
-            self.query_one(FeedsPanel).show(feeds, unread, total, sources)
+            cast("FeedsPanel", self.query_one("#feeds")).show(feeds, unread, total, sources)
 
-    @on(FeedsPanel.Chosen)
-    def _feed_chosen(self, event: FeedsPanel.Chosen) -> None:
+    # By handler name: the pane's module loads when the pane is first shown.
+    def on_feeds_panel_chosen(self, event: FeedsPanel.Chosen) -> None:
         choice = event.choice
         self.filter.feed_id, self.filter.tag, self.filter.outlet = choice.feed_id, choice.tag, choice.outlet
         self.reload()

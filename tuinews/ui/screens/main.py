@@ -31,14 +31,12 @@ from tuinews.store.quotes import get_quotes
 from tuinews.ui.screens.filters import DATE_RANGES, FilterActions
 from tuinews.ui.screens.reader_actions import ReaderActions
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
-from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
-from tuinews.ui.widgets.feeds_panel import FeedsPanel
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
-from tuinews.ui.widgets.refresh_bar import RefreshBar
 
 if TYPE_CHECKING:
     from tuinews.ui.screens.search import SearchChoice
+    from tuinews.ui.widgets.refresh_bar import RefreshBar
 
 WORD = re.compile(r"\w+")
 
@@ -53,7 +51,12 @@ def first_match(markdown: str, query: str) -> int | None:
 
 
 class MainScreen(FilterActions, ReaderActions):
-    """Wires the list, the reader and the panels together; all store access happens in workers."""
+    """Wires the list, the reader and the panels together.
+
+    Store access happens in workers, but for the list's first page at mount: one LIMIT query on an index
+    (well under a millisecond at a million articles), read there so the first frame shows the list. The
+    reader (`ArticleView`, which loads Textual's Markdown widget) mounts just after that frame is painted.
+    """
 
     AUTO_FOCUS = "#articles"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
@@ -89,12 +92,14 @@ class MainScreen(FilterActions, ReaderActions):
         self.date_range = 0
         """Index into DATE_RANGES."""
         self.undo_ids: list[int] = []
+        self._reading: int | None = None
+        self._keep_id: int | None = None
+        """The article the reader shows or is loading (a highlight of the same one loads nothing)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Vertical(id="main"):
             yield ArticleList(id="articles")
-            yield ArticleView(id="reader")
         with Vertical(id="side"):
             yield DatelinePanel(id="dateline")
             yield QuotesPanel(id="quotes")
@@ -104,7 +109,26 @@ class MainScreen(FilterActions, ReaderActions):
         self.query_one("#dateline").border_title = "Dateline"
         self.query_one("#quotes").border_title = "Quotes"
         self.query_one("#articles").border_title = "Articles"
-        self.reload()
+        self._show_page(list_articles(self.db, filter=self.filter, limit=PAGE_SIZE), True)
+        self.load_counts()
+        self.call_after_refresh(self._mount_reader)
+
+    async def _mount_reader(self) -> None:
+        """Mount the reader below the list (after the list's first frame) and show the current article."""
+        from tuinews.ui.widgets.article_view import ArticleView
+
+        await self.query_one("#main").mount(ArticleView(id="reader"))
+        current = self.query_one(ArticleList).current
+        if current is not None:
+            self.read_article(current.id)
+        else:
+            await self._show_article(None, [], None)
+
+    def read_article(self, article_id: int) -> None:
+        """Load an article into the reader unless it is the one shown already."""
+        if article_id != self._reading and self.reader_view() is not None:
+            self._reading = article_id
+            self.load_article(article_id)
 
     # -- loading (workers) -------------------------------------------------------------------------
 
@@ -117,9 +141,10 @@ class MainScreen(FilterActions, ReaderActions):
         articles = self.query_one(ArticleList)
         current = articles.current
         self._keep_id = current.id if keep_place and current is not None else None
+        self._reading = None  # the articles may have changed: the first one shown is read again
         articles.reset()
         self.load_page(None)
-        if any(panel.display for panel in self.query(FeedsPanel)):
+        if any(panel.display for panel in self.query("#feeds")):
             self.load_feeds()
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
@@ -131,6 +156,11 @@ class MainScreen(FilterActions, ReaderActions):
             # Counting a big cache takes longer than a page: the list is painted first.
             self.app.call_from_thread(self._show_status, *self._counts())
 
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def load_counts(self) -> None:
+        """The header's counts, off the UI thread (a count visits every matching row)."""
+        self.app.call_from_thread(self._show_status, *self._counts())
+
     def _counts(self) -> tuple[int, int]:
         """(articles, unread) under the current filter (called on a worker thread)."""
         unread_filter = dataclasses.replace(self.filter, unread=True)
@@ -141,15 +171,16 @@ class MainScreen(FilterActions, ReaderActions):
             return  # the screen closed while the worker ran
         articles = self.query_one(ArticleList)
         articles.append_page(page)
-        keep = getattr(self, "_keep_id", None)
+        keep = self._keep_id
         if first and keep is not None and any(a.id == keep for a in page):
             self._keep_id = None
             with articles.prevent(ArticleList.Highlighted):
                 articles.move_cursor(row=next(i for i, a in enumerate(page) if a.id == keep))
         elif first and page:
             articles.move_cursor(row=0)
-            self.load_article(page[0].id)
-        elif first:
+            self.read_article(page[0].id)
+        elif first and self.reader_view() is not None:
+            self._reading = None
             self.call_later(self._show_article, None, [], None)
 
     def _show_status(self, total: int, unread: int) -> None:
@@ -187,8 +218,8 @@ class MainScreen(FilterActions, ReaderActions):
 
     def _remember_position(self) -> None:
         """Save how far down the current article the reader got (called on a worker thread)."""
-        view = self.query_one(ArticleView)
-        if view.article is not None and view.max_scroll_y:
+        view = self.reader_view()
+        if view is not None and view.article is not None and view.max_scroll_y:
             set_reading_position(self.db, view.article.id, view.position)
 
     async def _show_article(
@@ -198,13 +229,14 @@ class MainScreen(FilterActions, ReaderActions):
         position: float | None,
         offset: int | None = None,
     ) -> None:
-        if not self.is_attached:
+        view = self.reader_view()
+        if not self.is_attached or view is None:
             return
         self.query_one(DatelinePanel).show(article, self.app.now())  # type: ignore[attr-defined]
         self.query_one(QuotesPanel).show(quotes)
         if article is not None:
             self.query_one(ArticleList).redraw_article(article)
-        await self.query_one(ArticleView).show(article, position=position, offset=offset)
+        await view.show(article, position=position, offset=offset)
 
     @work(thread=True, group="flags", exit_on_error=False)
     def update_flags(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
@@ -222,12 +254,13 @@ class MainScreen(FilterActions, ReaderActions):
             return
         self._show_status(total, unread)
         self.query_one(ArticleList).redraw_article(article)
-        view = self.query_one(ArticleView)
-        if view.article is not None and view.article.id == article.id:
+        view = self.reader_view()
+        if view is not None and view.article is not None and view.article.id == article.id:
             view.article.read_at, view.article.starred = article.read_at, article.starred
 
     def open_article(self, article_id: int, query: str | None = None) -> None:
         """Show an article in the reader and mark it read."""
+        self._reading = article_id
         self.load_article(article_id, query)
         self.update_flags(article_id, read=True)
 
@@ -235,23 +268,22 @@ class MainScreen(FilterActions, ReaderActions):
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        self.load_article(event.article_id)
+        self.read_article(event.article_id)
 
     @on(ArticleList.Chosen)
     def _chosen(self, event: ArticleList.Chosen) -> None:
         self.open_article(event.article_id)
-        self.query_one(ArticleView).focus()
+        self.focus_reader()
 
     @on(ArticleList.NeedMore)
     def _need_more(self, event: ArticleList.NeedMore) -> None:
         self.load_page(event.after)
 
-    @on(RefreshBar.NewArticles)
-    def _new_articles(self, event: RefreshBar.NewArticles) -> None:
+    # The refresh bar's messages, by handler name: its module loads with the first refresh.
+    def on_refresh_bar_new_articles(self, event: RefreshBar.NewArticles) -> None:
         self.reload(keep_place=True)
 
-    @on(RefreshBar.Finished)
-    def _refresh_finished(self, event: RefreshBar.Finished) -> None:
+    def on_refresh_bar_finished(self, event: RefreshBar.Finished) -> None:
         summary = event.summary
         if summary.error:
             self.notify(clean_line(summary.error), severity="warning", timeout=5)
@@ -276,19 +308,18 @@ class MainScreen(FilterActions, ReaderActions):
 
     @on(QuotesPanel.QuoteChosen)
     def _quote_chosen(self, event: QuotesPanel.QuoteChosen) -> None:
-        self.query_one(ArticleView).highlight_offset(event.quote.start)
+        view = self.reader_view()
+        if view is not None:
+            view.highlight_offset(event.quote.start)
 
     # -- actions -------------------------------------------------------------------------------
-
-    def _current(self) -> StoredArticle | None:
-        return self.query_one(ArticleView).article
 
     def action_open_article(self) -> None:
         """Open the highlighted article in the reader and mark it read."""
         current = self.query_one(ArticleList).current
         if current is not None:
             self.open_article(current.id)
-            self.query_one(ArticleView).focus()
+            self.focus_reader()
 
     def action_back_to_list(self) -> None:
         """Focus the article list."""
@@ -327,6 +358,8 @@ class MainScreen(FilterActions, ReaderActions):
 
     async def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""
+        from tuinews.ui.widgets.refresh_bar import RefreshBar
+
         bars = self.query(RefreshBar)
         # Mounted on first use: a reader who never refreshes never pays for the bar at start.
         bar = bars.first() if bars else RefreshBar(id="refresh-bar")
@@ -344,7 +377,7 @@ class MainScreen(FilterActions, ReaderActions):
     def _search_chosen(self, choice: SearchChoice | None) -> None:
         if choice is not None:
             self.open_article(choice.article_id, choice.query)
-            self.query_one(ArticleView).focus()
+            self.focus_reader()
 
     def _toggle_panel(self, hidden_class: str) -> None:
         side = self.query_one("#side")

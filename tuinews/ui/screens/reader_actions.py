@@ -5,16 +5,19 @@ Mixed into `MainScreen`; links open only through `tuinews.links` (checked, argv 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from textual import on, work
-from textual.widgets import Markdown
+from textual import work
 
 from tuinews.models import StoredArticle
 from tuinews.sanitize import clean_line
 from tuinews.store.articles import get_feed_text, get_raw_page
 from tuinews.ui.screens.base import CacheScreen
-from tuinews.ui.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
+    from tuinews.ui.widgets.article_view import ArticleView
 
 
 class ReaderActions(CacheScreen):
@@ -24,13 +27,25 @@ class ReaderActions(CacheScreen):
         """Show the extracted article (the main screen implements it as a worker)."""
         raise NotImplementedError
 
+    def reader_view(self) -> ArticleView | None:
+        """The reader (`#reader`), None until it is mounted just after the list's first frame."""
+        found = self.query("#reader")
+        return cast("ArticleView", found.first()) if found else None
+
+    def focus_reader(self) -> None:
+        """Move the focus to the reader."""
+        view = self.reader_view()
+        if view is not None:
+            view.focus()
+
     def _current(self) -> StoredArticle | None:
-        return self.query_one(ArticleView).article
+        view = self.reader_view()
+        return view.article if view is not None else None
 
     def action_toggle_page_text(self) -> None:
         """Cycle the reader through the extracted article, the feed's own text and the saved page."""
-        view = self.query_one(ArticleView)
-        if view.article is not None:
+        view = self.reader_view()
+        if view is not None and view.article is not None:
             self.load_other_text(view.article.id, view.showing)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
@@ -42,18 +57,23 @@ class ReaderActions(CacheScreen):
                 self.load_article(article_id)
                 return
             if which == "feed" and (text := get_feed_text(self.db, article_id)):
-                self.app.call_from_thread(self.query_one(ArticleView).show_other_text, "feed", text)  # type: ignore[arg-type]
+                self.app.call_from_thread(self._show_other_text, "feed", text)  # type: ignore[arg-type]
                 return
             if which == "page" and (raw := get_raw_page(self.db, article_id)) is not None:
                 from tuinews.extract.plaintext import raw_page_text  # the extraction stack loads here, once
 
                 text = raw_page_text(raw)
-                self.app.call_from_thread(self.query_one(ArticleView).show_other_text, "page", text)  # type: ignore[arg-type]
+                self.app.call_from_thread(self._show_other_text, "page", text)  # type: ignore[arg-type]
                 return
         self.app.call_from_thread(self.notify, "This article has no other text to show", timeout=3)
 
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    async def _show_other_text(self, which: str, text: str) -> None:
+        view = self.reader_view()
+        if view is not None:
+            await view.show_other_text(which, text)
+
+    # By handler name, so this module does not load the Markdown widget before the reader mounts.
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         """Links in an article open only through the checked opener (http/https, argv, no shell)."""
         event.prevent_default()
         self._open(event.href)

@@ -98,7 +98,7 @@ class WelcomeScreen(Screen[None]):
         except SubscribeError as exc:
             self.app.call_from_thread(self._status, f"{url}: {exc}", "red")
             return
-        add_feed(self.app.reader.db(), feed_url, title=title)  # type: ignore[attr-defined]
+        add_feed(self.app.reader.database(), feed_url, title=title)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.app.open_reader, refresh=True)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="welcome")
@@ -106,7 +106,7 @@ class WelcomeScreen(Screen[None]):
         """Import a file or folder, then open the reader."""
         from tuinews.ingest import import_paths  # the extraction stack loads only when needed
 
-        outcomes = import_paths(self.app.reader.db(), [str(Path(path).expanduser())])  # type: ignore[attr-defined]
+        outcomes = import_paths(self.app.reader.database(), [str(Path(path).expanduser())])  # type: ignore[attr-defined]
         imported = [o for o in outcomes if not o.error]
         if not imported:
             reason = outcomes[0].error if outcomes else "no HTML, text or Markdown files there"
@@ -116,10 +116,8 @@ class WelcomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="welcome")
     def action_open_demo(self) -> None:
-        """Build the demo in a temporary cache and read it (the user's cache stays empty)."""
-        from tuinews.demo import build_demo_db
+        """Read a copy of the demo cache in a temporary folder (the user's cache stays empty)."""
+        from tuinews.demo import copy_demo
 
-        folder = Path(tempfile.mkdtemp(prefix="tuinews-demo-"))
-        db, _ = build_demo_db(folder / "demo.db")
-        db.close()
-        self.app.call_from_thread(self.app.open_reader, db_path=folder / "demo.db")  # type: ignore[attr-defined]
+        path = copy_demo(Path(tempfile.mkdtemp(prefix="tuinews-demo-")))
+        self.app.call_from_thread(self.app.open_reader, db_path=path)  # type: ignore[attr-defined]
