@@ -76,3 +76,25 @@ def test_link_targets_are_plain_http_arguments(text: str) -> None:
 def test_a_canonical_http_url_is_always_openable(url: str) -> None:
     assume(is_http_url(url))
     link_target(canonical_url(url))
+
+
+@given(st.one_of(urls, st.text(max_size=60), st.text(max_size=30).map(lambda t: "https://a.example/" + t)))
+@settings(max_examples=500)
+def test_the_shortcut_gives_what_the_full_parse_gives(url: str) -> None:
+    from tuinews.fetch.urls import _canonical_form
+
+    assert canonical_url(url) == _canonical_form(url.strip())
+
+
+@given(st.text(max_size=40))
+def test_absolute_links_resolve_to_what_urljoin_gives_after_canonicalising(path: str) -> None:
+    from urllib.parse import urljoin
+
+    link = "https://news.example/" + path
+    resolved = resolve_url("https://site.example/a/", link)
+    try:
+        joined = urljoin("https://site.example/a/", link)
+    except ValueError:
+        return
+    if resolved is not None and is_http_url(joined):
+        assert canonical_url(resolved) == canonical_url(joined)

@@ -47,11 +47,16 @@ def entry_url(entry: FeedEntry, feed_id: int) -> str:
     return f"tuinews:feed/{feed_id}/entry/{hashlib.sha256(seed.encode()).hexdigest()[:20]}"
 
 
+def summary_text(entry: FeedEntry) -> str:
+    """The entry's summary as plain text (what `entry_row` and `entry_page` show of it)."""
+    return quick_text(entry.summary, 2000)
+
+
 def entry_row(
-    entry: FeedEntry, *, feed_id: int, url: str, now: str, pending: str | None
+    entry: FeedEntry, *, feed_id: int, url: str, now: str, pending: str | None, summary: str | None = None
 ) -> dict[str, object]:
-    """The row `store.feeds.save_entry` inserts right away."""
-    summary = quick_text(entry.summary, 2000)
+    """The row `store.feeds.save_entry` inserts right away (`summary`: `summary_text(entry)`, if known)."""
+    summary = summary_text(entry) if summary is None else summary
     # A body still to be built keeps only its opening for now: the full text arrives with the background
     # step moments later, and indexing it twice (here and there) would double the search-index work.
     body = quick_text(entry.content, 1500 if pending else 20000) or summary
@@ -96,14 +101,15 @@ def _absolute_links(fragment: str, base: str | None) -> str:
     return _LINK_ATTR.sub(fix, fragment)
 
 
-def entry_page(entry: FeedEntry, *, feed_title: str | None = None) -> bytes:
+def entry_page(entry: FeedEntry, *, feed_title: str | None = None, summary: str | None = None) -> bytes:
     """The entry as a small HTML page (title, meta tags, body), kept as the article's raw page."""
     esc = html.escape
+    summary = summary_text(entry) if summary is None else summary
     metas = [
         ("article:published_time", entry.published),
         ("article:modified_time", entry.updated),
         ("og:site_name", feed_title),
-        ("description", quick_text(entry.summary, 600) or None),
+        ("description", summary[:600] or None),
     ]
     metas += [("author", name) for name in entry.authors]
     head = "".join(f'<meta name="{k}" content="{esc(v)}">' for k, v in metas if v)

@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from tuinews.fetch.entries import entry_page, entry_row, entry_url
+from tuinews.fetch.entries import entry_page, entry_row, entry_url, summary_text
 from tuinews.fetch.feeds import FeedError, parse_feed
 from tuinews.fetch.result import FetchResult
 from tuinews.fetch.urls import link_allowed
@@ -104,10 +104,11 @@ def build_feed(
             pending = "fetch"
         else:
             pending = "entry" if entry.summary else None
+        summary = summary_text(entry)
         prepared.entries.append(
             PreparedEntry(
-                entry_row(entry, feed_id=feed_id, url=url, now=now, pending=pending),
-                zlib.compress(entry_page(entry, feed_title=feed.title), 1),
+                entry_row(entry, feed_id=feed_id, url=url, now=now, pending=pending, summary=summary),
+                zlib.compress(entry_page(entry, feed_title=feed.title, summary=summary), 1),
                 entry.link if pending == "fetch" else None,
             )
         )

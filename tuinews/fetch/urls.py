@@ -57,13 +57,35 @@ def require_http_url(url: str) -> str:
     return url
 
 
+def _already_canonical(url: str) -> bool:
+    """True for the common link that `canonical_url` would give back unchanged: http(s), a lower-case
+    host without port or credentials, a path, no query or fragment, nothing unusual. (A refresh
+    canonicalises every entry's link; this skips the parse for most of them.)"""
+    if url.startswith("https://"):
+        rest = url[8:]
+    elif url.startswith("http://"):
+        rest = url[7:]
+    else:
+        return False
+    slash = rest.find("/")
+    if slash <= 0 or "?" in rest or "#" in rest or not rest.isascii() or not rest.isprintable():
+        return False
+    host = rest[:slash]
+    return (
+        host == host.lower()
+        and not any(c in host for c in ":@[]%\\ ")
+        and " " not in rest
+        and "\\" not in rest
+    )
+
+
 def resolve_url(base: str | None, link: str | None) -> str | None:
     """`link` made absolute against `base`; None when the result is not http(s)."""
     if not link:
         return None
     link = link.strip()
     try:
-        absolute = urljoin(base, link) if base else link
+        absolute = link if not base or link.startswith(("https://", "http://")) else urljoin(base, link)
     except ValueError:
         return None
     return absolute if is_http_url(absolute) else None
@@ -76,6 +98,10 @@ def canonical_url(url: str) -> str:
     Parameter order is kept: some sites route on it.
     """
     url = url.strip()
+    return url if _already_canonical(url) else _canonical_form(url)
+
+
+def _canonical_form(url: str) -> str:
     try:
         parts = urlsplit(url)
         port = parts.port
