@@ -1,6 +1,13 @@
-"""The reader: headline, dek and byline above the article's Markdown, drawn progressively."""
+"""The reader: headline, dek and byline above the article's Markdown, drawn progressively.
+
+Opening an article paints its first screen before the rest is parsed and mounted: the first piece is
+sized to the reader's viewport, and the rest follows in pieces in an async worker, each one after the
+previous paint, so the first screen never waits for a long article's tail and keys stay responsive.
+"""
 
 from __future__ import annotations
+
+import asyncio
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,8 +20,12 @@ from tuinews.models import StoredArticle
 from tuinews.sanitize import clean_text
 from tuinews.ui.text import safe
 
-#: The first screenful is parsed and drawn before the rest, so long reads open at once.
-FIRST_CHUNK_CHARS = 2000
+#: The least Markdown drawn before the first paint (a larger viewport draws more, see `first_screen_chars`).
+FIRST_CHUNK_CHARS = 1200
+#: After the first paint the rest arrives in pieces, one per paint: the first of about this size (the
+#: next screens, so paging down works at once), each next one four times the last. Few pieces, as each
+#: paint lays out every block mounted so far; but not one, as a long tail would hold up keys meanwhile.
+REST_PIECE_CHARS = 4000
 
 
 def split_first_screen(markdown: str, size: int = FIRST_CHUNK_CHARS) -> tuple[str, str]:
@@ -25,6 +36,16 @@ def split_first_screen(markdown: str, size: int = FIRST_CHUNK_CHARS) -> tuple[st
     if cut == -1:
         return markdown, ""
     return markdown[: cut + 2], markdown[cut + 2 :]
+
+
+def split_pieces(markdown: str, size: int = REST_PIECE_CHARS) -> list[str]:
+    """Markdown cut at paragraph breaks into pieces of about `size`, `4 * size`, `16 * size`… characters."""
+    pieces = []
+    while markdown:
+        piece, markdown = split_first_screen(markdown, size)
+        pieces.append(piece)
+        size *= 4
+    return pieces
 
 
 class ArticleView(VerticalScroll):
@@ -44,6 +65,11 @@ class ArticleView(VerticalScroll):
         self.article: StoredArticle | None = None
         self.showing = "article"
         """Which text is shown: "article" (extracted), "feed" (the feed entry's) or "page" (as saved)."""
+        self.complete = True
+        """Whether the whole text is mounted (False while the rest of a long article arrives)."""
+        self._generation = 0
+        self._pending_offset: int | None = None
+        self._pending_position: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
@@ -53,28 +79,19 @@ class ArticleView(VerticalScroll):
     async def show(
         self, article: StoredArticle | None, *, position: float | None = None, offset: int | None = None
     ) -> None:
-        """Display `article`, then scroll to `offset` (a character in its Markdown) or `position` (0..1)."""
+        """Display `article`, then scroll to `offset` (a character in its Markdown) or `position` (0..1).
+
+        Returns once the first screen is mounted; the rest of a long article follows in the background.
+        """
         self.article = article
         self.showing = "article"
         head = self.query_one("#headline", Static)
-        body = self.query_one("#body", Markdown)
         if article is None:
             head.update(Text("No article selected.", "dim"))
-            await body.update("")
+            await self._draw("")
             return
         head.update(self._headline(article))
-        first, rest = split_first_screen(clean_text(article.markdown))
-        self.scroll_home(animate=False)
-        await body.update(first)
-        if rest:
-            finishing = body.append(rest)
-            if offset is None and not position:
-                return  # the rest is drawn in the background while the reader starts reading
-            await finishing
-        if offset is not None:
-            self.highlight_offset(offset)
-        elif position:
-            self.call_after_refresh(lambda: self.scroll_to(y=position * self.max_scroll_y, animate=False))
+        await self._draw(clean_text(article.markdown), position=position, offset=offset)
 
     async def show_other_text(self, which: str, text: str) -> None:
         """Show the feed's text or the saved page's plain text in place of the extracted article."""
@@ -85,8 +102,64 @@ class ArticleView(VerticalScroll):
         label = "The feed's own text" if which == "feed" else "The page as saved, all of its text"
         head.append(f"\n{label} · v for the next view", "reverse")
         self.query_one("#headline", Static).update(head)
+        await self._draw(clean_text(text))
+
+    def first_screen_chars(self) -> int:
+        """How much Markdown surely fills the reader's viewport (a line holds at most its width)."""
+        size = self.scrollable_content_region.size
+        return max(FIRST_CHUNK_CHARS, size.width * size.height)
+
+    async def _draw(self, markdown: str, *, position: float | None = None, offset: int | None = None) -> None:
+        """Mount the first screen of `markdown` now and the rest in a worker, one piece per paint."""
+        self._generation += 1
+        generation = self._generation
+        body = self.query_one("#body", Markdown)
+        size = self.first_screen_chars()
+        if offset is not None:
+            size = max(size, offset + size)  # the quote or match is drawn with the first screen
+        first, rest = split_first_screen(markdown, size)
+        self._pending_offset = offset if rest else None
+        self._pending_position = None if offset is not None else position or None
+        self.complete = not rest
         self.scroll_home(animate=False)
-        await self.query_one("#body", Markdown).update(clean_text(text))
+        await body.update(first)
+        if offset is not None:
+            self.highlight_offset(offset)
+        if rest:
+            self.run_worker(self._draw_rest(generation, rest), group="reader-rest", exit_on_error=False)
+        else:
+            self._land()
+
+    async def _draw_rest(self, generation: int, rest: str) -> None:
+        body = self.query_one("#body", Markdown)
+        for piece in split_pieces(rest):
+            await self._next_paint()
+            if generation != self._generation:
+                return  # another article (or view) replaced this one
+            await body.append(piece)
+        if generation == self._generation:
+            self.complete = True
+            self._land()
+
+    def _next_paint(self) -> asyncio.Future[None]:
+        """A future set once the screen has been painted (so what is mounted is on screen)."""
+        painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def done() -> None:
+            if not painted.done():
+                painted.set_result(None)
+
+        self.call_after_refresh(done)
+        return painted
+
+    def _land(self) -> None:
+        """Once everything is mounted: the highlight asked for meanwhile, or the saved reading position."""
+        offset, position = self._pending_offset, self._pending_position
+        self._pending_offset = self._pending_position = None
+        if offset is not None:
+            self.highlight_offset(offset)
+        elif position:
+            self.call_after_refresh(lambda: self.scroll_to(y=position * self.max_scroll_y, animate=False))
 
     @staticmethod
     def _headline(article: StoredArticle) -> Text:
@@ -104,7 +177,8 @@ class ArticleView(VerticalScroll):
         """Highlight the block holding character `offset` of the Markdown and scroll it to the top.
 
         The offset becomes a line of the Markdown source, and the block whose source lines hold it
-        is the target (robust to lists and tables between paragraphs).
+        is the target (robust to lists and tables between paragraphs). While the rest of a long
+        article is still arriving, a block not mounted yet is highlighted once it is.
         """
         body = self.query_one("#body", Markdown)
         for block in body.query(".quote-highlight"):
@@ -119,11 +193,16 @@ class ArticleView(VerticalScroll):
             None,
         )
         if target is not None:
+            self._pending_offset = None
             target.add_class("quote-highlight")
             self.call_after_refresh(self.scroll_to_widget, target, animate=False, top=True)
+        elif not self.complete:
+            self._pending_offset = offset
         return target
 
     @property
     def position(self) -> float:
         """How far down the reader is, from 0.0 (top) to 1.0 (bottom)."""
+        if not self.complete and self._pending_position is not None:
+            return self._pending_position  # not restored yet: still where the reader left it
         return self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
