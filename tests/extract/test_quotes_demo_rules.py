@@ -152,3 +152,79 @@ def test_a_name_after_to_becomes_a_person_when_the_surname_speaks() -> None:
 def test_a_street_after_in_stays_a_place() -> None:
     md = 'Traffic was stopped in Lower Harwick. "We waited for hours," a driver said.'
     assert _q(md) == []
+
+
+# ---- clause ends, fragments and joins ---------------------------------------------------------------------
+
+
+def test_each_list_item_is_its_own_block() -> None:
+    md = (
+        "Rellick Mills said the plant would close in May.\n\n"
+        "- About 40 staff will leave; Rellick says 12 new posts will open\n"
+        "- A $3 million budget, part paid by the county"
+    )
+    texts = [q.text for q in parse_quotes(md)]
+    assert texts == ["the plant would close in May", "12 new posts will open"]
+
+
+def test_an_indirect_clause_ending_in_a_short_fragment_keeps_its_closing_mark() -> None:
+    md = 'Councillor Wendy Arkwright said the council would not step in "for now." The vote is in May.'
+    assert _q(md) == [("indirect", "Wendy Arkwright", 'the council would not step in "for now."')]
+
+
+def test_a_passive_cue_between_fragments_does_not_split_the_quote() -> None:
+    md = (
+        "Coach Ennis Varga was sacked on Sunday.\n\n"
+        '"I gave this club all I had and I regret none of it," Varga told reporters before the news was '
+        'announced. "But results are results in this job."'
+    )
+    (q,) = parse_quotes(md)
+    assert (
+        q.text == "I gave this club all I had and I regret none of it, But results are results in this job."
+    )
+
+
+def test_according_to_and_non_speech_verbs_end_the_reported_clause() -> None:
+    md = (
+        "Mayor Ilse Brandvold said the shelters would open at noon and urged residents to stay indoors. "
+        "Brandvold said the roads were passable, according to the council's notice."
+    )
+    assert [q.text for q in parse_quotes(md)] == [
+        "the shelters would open at noon",
+        "the roads were passable",
+    ]
+
+
+def test_a_report_before_a_described_fragment_is_its_own_indirect_quote() -> None:
+    md = (
+        "Transport minister Odette Marchal said the city had not been consulted about the timing and "
+        'described the rise as "a tax on people who have no other way to work."'
+    )
+    assert _q(md) == [
+        ("indirect", "Odette Marchal", "the city had not been consulted about the timing"),
+        ("partial", "Odette Marchal", "a tax on people who have no other way to work."),
+    ]
+
+
+def test_a_second_that_clause_holding_the_fragment_gives_only_the_fragment() -> None:
+    md = 'Anders Lykke said the deal was "fair to the town and to the port", and that it would be reviewed.'
+    assert _q(md) == [("partial", "Anders Lykke", "fair to the town and to the port")]
+
+
+def test_a_plural_of_people_opening_a_sentence_is_not_a_speaker() -> None:
+    assert _q("Fishmongers said they would keep their stalls shut on Friday.") == []
+
+
+def test_the_museum_is_the_museum_named_before() -> None:
+    md = "The Varde Museum will lend two tapestries to the cathedral for a year, the museum announced on Friday."
+    assert _speakers(md) == ["Varde Museum"]
+
+
+def test_an_organisation_spokesperson_with_an_apposition_and_an_org_name_spokesman() -> None:
+    md = (
+        "A spokesperson for the Coastal Safety Agency (CSA), which runs the lifeboats, said the agency "
+        "would review its rotas.\n\n"
+        "Harwick Freight AG employs about 900 people. A Harwick spokesman said only that "
+        "„the staff council will be told first“."
+    )
+    assert _speakers(md) == ["Coastal Safety Agency", "Harwick Freight AG"]

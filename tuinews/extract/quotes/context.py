@@ -61,6 +61,28 @@ _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 _END_TAIL_RE = re.compile(r"[\"”’»)\x01]*\s+")
 
 
+#: A line that opens a list item: each item of a list is a block of its own (its sentences never run on
+#: into the next item's).
+_ITEM_START_RE = re.compile(r"\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S)")
+
+
+def _block_spans(markdown: str) -> list[tuple[int, int, int]]:
+    """(start, end, 1 for a new paragraph / 0 for the next item of the same list) of every block."""
+    spans: list[tuple[int, int, int]] = []
+    for m in BLOCK_RE.finditer(markdown):
+        start, end = m.start(), m.end()
+        new = 1
+        for item in _ITEM_START_RE.finditer(markdown, start, end - 1):
+            spans.append((start, item.end(), new))
+            start, new = item.end(), 0
+        spans.append((start, end, new))
+    return spans
+
+
+#: A plural of people opening a sentence ("Shopkeepers said", "Pensioners told"): a group, not a name.
+_PLURAL_AGENT_RE = re.compile(r"^[A-Z][a-z]+(?:ers|ents|ists|ians|ors|ees|ants)$")
+
+
 def _spaces(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
@@ -75,9 +97,8 @@ class Context:
         pieces: list[str] = []
         done = 0  # markdown[:done] is in `pieces`
         para = -1
-        for m in BLOCK_RE.finditer(markdown):
-            start, end = m.start(), m.end()
-            para += 1
+        for start, end, new_para in _block_spans(markdown):
+            para += new_para
             raw = markdown[start:end]
             pieces.append(markdown[done:start])
             done = end
@@ -283,7 +304,11 @@ class Context:
                 is_demonym(name_toks[0]) or self._is_role_word(name_toks[0].lower())
             ):
                 return None  # "the Pole said", "the Mayor said": not a name
-            elif name_toks[0].lower() not in CAP_STOP_LOWER and name_toks[0] not in ORG_WORDS:
+            elif (
+                name_toks[0].lower() not in CAP_STOP_LOWER
+                and name_toks[0] not in ORG_WORDS
+                and not _PLURAL_AGENT_RE.search(name_toks[0])
+            ):
                 ent = self.table.add_org(name_toks[0], None)
             else:
                 return None

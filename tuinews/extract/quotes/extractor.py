@@ -13,6 +13,22 @@ from .model import Attr, Found, Span
 from .patterns import TERMINAL, WORD_RE
 from .phrases import clean
 
+#: Quote marks that open and close a fragment (straight marks pair with themselves).
+_MARK_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'))
+_CLOSING_AFTER_RE = re.compile(r"[.,;:!?…]?([”“»\"])")
+
+
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$")
+
+
+def _active_cues(text: str, start: int, end: int) -> int:
+    """Cue verbs in text[start:end], passives left out ("before the decision was announced")."""
+    return sum(
+        1
+        for m in CUE_RE.finditer(text, start, end)
+        if not _PASSIVE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+    )
+
 
 class Extractor(Indirect):
     """One run over one article."""
@@ -80,8 +96,7 @@ class Extractor(Indirect):
                     and prev_trail is not None
                     and trail is None
                     and (lead is None or lead.cue_pos == prev_trail.cue_pos)
-                    and len(CUE_RE.findall(self.frame[prev_q.frags[-1].mask_end : q.frags[0].mask_start]))
-                    <= 1
+                    and _active_cues(self.frame, prev_q.frags[-1].mask_end, q.frags[0].mask_start) <= 1
                 ):
                     prev_out.frags.extend(q.frags)
                     prev_q, prev_trail = q, trail
@@ -128,6 +143,17 @@ class Extractor(Indirect):
         if lb == bi or (only_quote and lb == bi - 1):
             self.out.append(Found(list(q.frags), last.entity, "direct", para, 0.45))
 
+    def _close_fragment(self, text: str, end: int) -> str:
+        """An indirect clause that ends in a short quoted fragment keeps the fragment's closing mark, which
+        sits after the sentence's full stop (`would not intervene "at this stage."`), kept verbatim as a
+        fragment's inner punctuation is (`"was wise,"`)."""
+        for opening, closing in _MARK_PAIRS:
+            if text.count(opening) > text.count(closing) if opening != closing else text.count(opening) % 2:
+                m = _CLOSING_AFTER_RE.match(self.md, end)
+                if m is not None and m.group(1) == closing:
+                    return text + self.md[end : m.end()]
+        return text
+
     def _finish(self) -> list[Quote]:
         result: list[Quote] = []
         for o in sorted(self.out, key=lambda o: o.frags[0].start):
@@ -136,6 +162,8 @@ class Extractor(Indirect):
             # Indirect: no final punctuation. Quoted: the comma before the closing mark belongs to the
             # attribution ("…," she said), so a quote never ends in a comma.
             text = text.rstrip(" .,;:") if o.kind == "indirect" else text.rstrip(" ,")
+            if o.kind == "indirect":
+                text = self._close_fragment(text, o.frags[-1].end)
             if len(WORD_RE.findall(text)) < 4 and o.kind != "indirect":
                 continue
             start, end = o.frags[0].start, o.frags[-1].end

@@ -12,6 +12,7 @@ from .patterns import (
     BAD_CLAUSE_START,
     CLAUSE_SPLIT_RE,
     COORD_BEFORE_RE,
+    COORD_CUT_RE,
     DIRECT_PRE_CUE_RE,
     OBJ_THAT_RE,
     PARTICIPLE_RE,
@@ -44,6 +45,13 @@ class Indirect(Attribution):
             if masked < 0:
                 speaker = self._indirect_main(s0, sent, main_end, para)
             else:
+                # 'X said CLAUSE and described it as "..."': the report before the quote's own clause.
+                first = min(p for p in (sent.find("\x01"), sent.find("\x02")) if p >= 0)
+                cut = None
+                for cut in COORD_CUT_RE.finditer(sent, 0, first):  # noqa: B007 (the last one is kept)
+                    pass
+                if cut is not None and ICUE_RE.search(sent, 0, cut.start()):
+                    speaker = self._indirect_main(s0, sent, cut.start(), para)
                 # 'He called it "...", and said CLAUSE': a report after a quote in the same sentence.
                 cm = SAME_SUBJECT_RE.search(sent, masked + 1, main_end)
                 if cm is not None:

@@ -67,7 +67,8 @@ ORG_NOUNS = {
     "regulator", "startup", "airline", "carrier", "retailer", "automaker", "carmaker", "lender", "insurer",
     "manufacturer", "maker", "club", "team", "charity", "embassy", "administration", "network", "studio",
     "publisher", "platform", "alliance", "coalition", "campaign", "watchdog", "operator", "utility",
-    "corporation", "unit", "subsidiary", "division", "affiliate",
+    "corporation", "unit", "subsidiary", "division", "affiliate", "museum", "gallery", "library",
+    "hospital", "theatre", "theater", "orchestra", "trust", "festival", "league", "tribunal",
 }
 BUSINESS_NOUNS = {"company", "firm", "group", "startup", "corporation", "unit", "subsidiary", "airline", "carrier", "retailer", "automaker",
                    "carmaker", "lender", "insurer", "manufacturer", "maker", "studio", "publisher",

@@ -11,6 +11,7 @@ from .lexicon import (
     LETTER,
     ORG_NOUNS,
     PARTICLES,
+    PCUE_EXTRA,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     UPPER,
@@ -231,7 +232,7 @@ TOLD_OBJ_RE = re.compile(rf"\s+{TOLD_OBJ}\b")
 #: The reporter's own tail after a report: "..., days after X", "..., a move that angered Y".
 REPORTER_TAIL = (
     r"\s*,\s+(?:(?:a\s+)?(?:few\s+|two\s+|three\s+)?(?:days?|hours?|weeks?|months?)\s+(?:after|before)\b"
-    r"|(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
+    r"|(?:a|an)\s+[\w-]+\s+(?:that|which)\b|according\s+to\b)"
 )
 REPORTER_TAIL_RE = re.compile(REPORTER_TAIL)
 TAIL_OK_RE = re.compile(
@@ -280,11 +281,17 @@ PARTY_TAG_RE = re.compile(r"^\s*[DRI]-[A-Z][\w.]*\s*$")
 #: "... and said", "... but argued that": a cue coordinated with the sentence's first verb (same subject).
 COORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s,]))(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 SAME_SUBJECT_RE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:{ICUE_VERBS})\b)")
+#: Verbs of the reporting subject that are not speech: "X said CLAUSE and urged residents to ...",
+#: "... but declined to give details" end the reported clause.
+NON_SPEECH_COORD = r"urged|declined|refused|appealed|encouraged|called\s+(?:on|for)"
 #: Where a reported clause ends because a new report starts: a coordinated cue, or a comma followed by a
 #: short subject and a cue ("..., and the local MP, X, said", "..., a plan critics say will ...").
 CLAUSE_SPLIT_RE = re.compile(
-    rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:{ICUE_VERBS})\b)"
+    rf",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:{ICUE_VERBS}|{NON_SPEECH_COORD})\b)"
     rf"|,\s+(?:and\s+|but\s+|while\s+)?(?=(?:[\w'’.-]+,?\s+){{1,7}}?(?:{ICUE_VERBS}|say)\b)"
 )
 #: "warned both sides that": the object of a cue before its "that".
 OBJ_THAT_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?=that\b)")
+#: Where a reported clause before a long quoted fragment ends: "X said CLAUSE and described it as «…»" (a
+#: second "that" clause holding the fragment is the same report: "said A, and that B «…»" gives the fragment).
+COORD_CUT_RE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|then\s+)?(?:{CUE_VERBS}|{PCUE_EXTRA})\b")

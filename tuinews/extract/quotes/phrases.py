@@ -16,6 +16,7 @@ from .patterns import (
     LINK_RE,
     PARTY_TAG_RE,
     QUOTE_PREFIX_RE,
+    SPOKES_FOR_RE,
     TIME_TAIL_RE,
     TRAIL_TRIM,
     WS_RE,
@@ -59,7 +60,7 @@ def np_before(text: str) -> tuple[int, str | None]:
             part = parts[k]
             if re.search(r"[;:()\x01\x02—–]", part):
                 break
-            if is_subject_part(part):
+            if is_subject_part(part) or (k == 0 and _spokes_part(part)):
                 pwords = part.split()
                 lead = len(part) - len(part.lstrip())
                 if len(pwords) > 8:
@@ -85,6 +86,13 @@ def np_before(text: str) -> tuple[int, str | None]:
     return st + words[0].start(), seg[words[0].start() : words[-1].end()]
 
 
+def _spokes_part(part: str) -> bool:
+    """ "A spokesperson for the Federal Network Agency (BNetzA), which ..., said": the opening part names
+    the organisation speaking (a name-headed part later in the sentence wins first)."""
+    sm = SPOKES_FOR_RE.search(part)
+    return sm is not None and len(part[: sm.start()].split()) <= 2
+
+
 def is_subject_part(part: str) -> bool:
     """Is this comma-separated part a name-headed subject (not an appositive description)?"""
     words = part.split()
@@ -94,7 +102,9 @@ def is_subject_part(part: str) -> bool:
     if first in ("a", "an") or has_role_word(part) and not words[-1][:1].isupper():
         return False
     if first == "the":
-        return len(words) > 1 and all(w[:1].isupper() or w in PARTICLES or w == "and" for w in words[1:])
+        return len(words) > 1 and all(
+            w[:1].isupper() or w in PARTICLES or w == "and" or _ELIDED_RE.match(w) for w in words[1:]
+        )
     if words[-1][:1].isupper() and not words[0][:1].isupper():
         # a role before the name: "retired surveyor Anselm Kowal", "District in-charge minister X"
         k = next(i for i, w in enumerate(words) if w[:1].isupper())
@@ -109,6 +119,8 @@ def is_subject_part(part: str) -> bool:
     )
 
 
+#: An elided particle before a name: "d'Aval", "l’Isle".
+_ELIDED_RE = re.compile(r"^[dl]['’][A-ZÀ-Þ]")
 FUNCTION_WORDS = frozenset("a an the of for at with in on from to and or who which whose by as that".split())
 ACRONYM_PAREN_RE = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)(?=\s*,)")
 

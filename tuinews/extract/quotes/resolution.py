@@ -21,6 +21,10 @@ ROLE_MENTION_RE = re.compile(r"\b[Tt]he\s+(?P<a>[a-z][\w-]+)\b(?!['’])(?:\s+(?
 _BODY_NOUNS = frozenset({"party", "group", "organisation", "organization", "alliance", "coalition", "union"})
 #: "Управление гражданской обороны республики": a Russian organisation head and its lower-case words.
 _RU_ORG_RE = re.compile(r"^(?P<head>[А-ЯЁ][а-яё]+)(?:\s+[а-яё-]+){1,6}$")
+#: "a Brenner spokesman", "an Acme Corp spokeswoman": the organisation speaks.
+_ORG_SPOKES_RE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+spokes(?:person|man|woman)$"
+)
 #: Business nouns that never mean a public body ("the company" is not the commission named since).
 _COMPANY_NOUNS = frozenset({"company", "firm", "startup", "corporation", "manufacturer", "maker", "retailer"})
 #: Last words of public bodies' names.
@@ -87,6 +91,19 @@ class Resolution(Context):
             ref = self._role_ref(np, np_start)
             if ref:
                 return ref
+        om = _ORG_SPOKES_RE.match(np)
+        if om is not None:
+            # "a Brenner spokesman": the organisation speaking
+            org = om.group("org")
+            ent = t.find(org.split()) or self._register(
+                np_start + om.start("org"), np_start + om.end("org"), org.split(), force=True
+            )
+            if ent is not None:
+                if ent.kind == "person" and ent.gender is None:
+                    ent.kind, ent.weak, ent.role = "org", False, None
+                    t.orgs.append(ent)
+                if ent.kind == "org":
+                    return ent, 0.8
         head = np.split(",", 1)[0] if "," in np else np
         first = low.split()[0]
         if first in GENERIC or first in ("a", "an", "one", "some", "many", "several", "two", "three"):

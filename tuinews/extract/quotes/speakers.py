@@ -62,6 +62,12 @@ class SpeakerTable:
                 ent = self.acronyms.get(t)
             if ent is None:
                 ent = self.keys.get(t.lower())
+        if ent is None and len(toks) == 1 and toks[0][:1].isupper():
+            # "Brenner Logistik AG" first, then "Brenner": the organisation named last whose name it opens
+            for _, _, named in reversed(self.mentions):
+                if named.kind == "org" and named.name.split()[0] == toks[0] and " " in named.name:
+                    ent = named
+                    break
         if ent is None and len(toks) >= 2:
             # "Ann Poe" first, then "Poe" mentioned with an initial or a middle name dropped.
             cand = self.keys.get(toks[-1].lower())
