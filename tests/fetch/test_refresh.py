@@ -158,3 +158,32 @@ async def test_a_feed_that_breaks_while_stored_never_stops_the_others(
     feeds = {f.url.rsplit("/", 1)[1]: f for f in list_feeds(open_db(db_path))}
     assert "could not store this feed (UnicodeEncodeError" in (feeds["atom10.xml"].last_error or "")
     assert feeds["rss20.xml"].last_error is None
+
+
+async def test_pages_a_killed_refresh_left_queued_keep_their_feed_as_origin(
+    db_path: Path, server: LocalServer
+) -> None:
+    # The local server is on a loopback address: a page there may be fetched only for a feed on that host.
+    (feed_id,) = subscribe(db_path, server, "rss20.xml")
+    db = open_db(db_path)
+    for url, owner in (
+        (f"{server.base}/pages/tram.html", feed_id),
+        (f"{server.base}/pages/tram.html?x=1", None),
+    ):
+        db.execute(
+            "INSERT INTO articles (url, feed_id, title, body_markdown, content_hash, source_kind, fetched_at, "
+            "sort_key, pending) VALUES (?, ?, 'Queued', 'A summary.', '', 'feed', 'now', 'now', 'fetch')",
+            [url, owner],
+        )
+    db.conn.commit()
+    db.close()
+    await refresh_feeds(db_path, options=OPTIONS)
+    results = dict(
+        rows(
+            db_path,
+            "SELECT feed_id IS NULL, coalesce(extract_error, 'extracted') FROM articles "
+            "WHERE url LIKE '%/pages/tram.html%'",
+        )
+    )
+    assert results[0] == "extracted"  # the feed's own host: fetched and extracted
+    assert "private" in results[1]  # its feed is gone: no private address may be reached

@@ -139,15 +139,15 @@ class Fetcher:
     ) -> FetchResult:
         """GET `url` (conditional with `etag`/`last_modified` are given); never raises for network errors.
 
-        `origin` is the feed or page the URL was found in (None when the user gave it): a private or
-        loopback address is reached only on that host (on the URL's own host when `origin` is None), and
-        never through a redirect to another host.
+        `origin` is the feed or page the URL was found in (None when the user gave it, "" when it is no
+        longer known): a private or loopback address is reached only on that host (on the URL's own host
+        when `origin` is None, nowhere when it is ""), and never through a redirect to another host.
         """
         try:
             url = require_http_url(url)
         except URLError as exc:
             return FetchResult(url, url, error=clean_error(str(exc)))
-        private_ok = host_of(origin or url)
+        private_ok = host_of(url if origin is None else origin)
         headers = {"Accept": accept or "*/*"}
         if etag:
             headers["If-None-Match"] = etag

@@ -157,7 +157,13 @@ async def refresh_feeds(
         db = _open(Path(db_path))
         try:
             states = get_feed_states(db, feed_ids)
-            leftovers = [(i.id, i.url) for i in list_pending(db, "fetch", limit=1_000_000)]
+            # Pages a killed refresh left queued go out with their feed as the origin, as when they were
+            # queued; a page whose feed is gone may reach no private address at all ("").
+            feed_urls = {s.id: s.url for s in get_feed_states(db)}
+            leftovers = [
+                (i.id, i.url, feed_urls.get(i.feed_id, "") if i.feed_id is not None else "")
+                for i in list_pending(db, "fetch", limit=1_000_000)
+            ]
             run = _Run(options, summary, report)
             async with (
                 FetcherPool(
@@ -247,12 +253,16 @@ class _Run:
         fetcher: FetcherPool,
         writer: StoreWriter,
         states: list[FeedState],
-        leftovers: list[tuple[int, str]],
+        leftovers: list[tuple[int, str, str]],
     ) -> None:
-        """Every feed, and the pages of new summary-only entries (plus any a killed refresh left)."""
+        """Every feed, and the pages of new summary-only entries (plus any a killed refresh left, each with
+        the URL of the feed it came from)."""
         self.report(RefreshProgress("feeds", 0, len(states)))
-        # Pages a killed refresh left queued: their links passed the private-address rule when queued.
-        self._queue_pages(fetcher, writer, leftovers, origin=None)
+        by_origin: dict[str, list[tuple[int, str]]] = {}
+        for article_id, url, origin in leftovers:
+            by_origin.setdefault(origin, []).append((article_id, url))
+        for origin, items in by_origin.items():
+            self._queue_pages(fetcher, writer, items, origin=origin)
         builder = FeedBuilder(len(states), processes=self.options.parse_processes)
         fetched: asyncio.Queue[tuple[FeedState, FetchResult]] = asyncio.Queue()
         built: asyncio.Queue[tuple[FeedState, FetchResult, PreparedFeed | BaseException]] = asyncio.Queue()
