@@ -154,3 +154,13 @@ async def test_charsets(server: LocalServer, fetcher: Fetcher, path: str, expect
 async def test_connection_refused_is_a_message(fetcher: Fetcher) -> None:
     result = await fetcher.fetch("http://127.0.0.1:9/feed")
     assert not result.ok and result.error and "cannot fetch" in result.error
+
+
+def test_every_pool_shares_one_tls_context_that_checks_certificates() -> None:
+    import ssl
+
+    from tuinews.fetch.client import make_client, tls_context
+
+    context = tls_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert make_client() is not make_client() and tls_context() is context
