@@ -3,6 +3,7 @@ the FTS trigger that ignores flag updates, and the extraction process pool (with
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from concurrent.futures import BrokenExecutor, Executor, Future
 from datetime import UTC, datetime
@@ -342,3 +343,52 @@ async def test_host_slots_limit_the_hosts_a_pool_serves_at_once() -> None:
         third = await pool.host_slot("https://c.example/")  # the first pool has its two hosts
         assert third is not slot and len(pool.fetchers) == 2
         assert await pool.fetcher_for("https://c.example/x") is pool.fetchers[1]  # moved with its slot
+
+
+async def test_the_worker_process_builds_the_rows_the_writer_would(server: LocalServer) -> None:
+    from tuinews.fetch.client import Fetcher
+    from tuinews.fetch.feed_rows import build_feed
+    from tuinews.fetch.parsing import FeedBuilder
+
+    names = ("rss20.xml", "atom10.xml", "feed.json", "summary-only.xml", "rss091.xml", "malformed.xml")
+    async with Fetcher(TEST_LIMITS) as fetcher:
+        results = [await fetcher.fetch(f"{server.base}/feeds/{name}") for name in names]
+    builder = FeedBuilder(len(names), processes=1)
+    try:
+        assert await builder.started()
+        for n, result in enumerate(results):
+            here = build_feed(n, result.url, result, full_text=True, max_entries=100)
+            there = await builder.build(n, result.url, result, full_text=True, max_entries=100)
+            assert there is not None
+            # The rows carry the moment they were built; everything else must match.
+            for entry in [*here.entries, *there.entries]:
+                if entry.row["sort_key"] == entry.row["fetched_at"]:
+                    entry.row["sort_key"] = "-"
+                entry.row["fetched_at"] = "-"
+            assert there == here
+    finally:
+        builder.close()
+
+
+async def test_a_worker_that_dies_hands_its_feeds_back_to_the_writer() -> None:
+    import os
+    import signal
+
+    from tuinews.fetch.parsing import FeedBuilder
+    from tuinews.fetch.result import FetchResult
+
+    builder = FeedBuilder(1, processes=1)
+    try:
+        assert await builder.started()
+        for pid in list(builder._pool._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGKILL)
+        result = FetchResult("http://feeds.example/a", "http://feeds.example/a", status=200, body=b"<rss/>")
+        built = None
+        for _ in range(50):  # the pool notices the death on its next submission at the latest
+            built = await builder.build(1, result.url, result, full_text=True, max_entries=10)
+            if built is None:
+                break
+            await asyncio.sleep(0.05)
+        assert built is None and builder.broken and not await builder.started()
+    finally:
+        builder.close()
