@@ -97,6 +97,8 @@ class RefreshSummary:
     extracted: int = 0
     extract_failed: int = 0
     requests: int = 0
+    built_in_worker: int = 0
+    """Feeds whose rows the parsing worker process built (the others were built on the writer thread)."""
     stored_seconds: float = 0.0
     """Time until every new entry was stored and listable (steps 1 and 2)."""
     total_seconds: float = 0.0
@@ -311,6 +313,7 @@ class _Run:
                     await arrived.wait()
                 if not built.empty():
                     state, result, prepared = built.get_nowait()
+                    self.summary.built_in_worker += 1
                     await self._store(writer, state, result, prepared, len(states))
                 else:
                     state, result = fetched.get_nowait()
