@@ -1,7 +1,14 @@
-"""Full-text search: type, see ranked results with highlighted snippets, open one in the reader."""
+"""Full-text search: type, see ranked results with highlighted snippets, open one in the reader.
+
+Each keypress starts a query at once (no debounce) in a thread worker; a newer keypress interrupts the
+older query still running in SQLite and its results are never shown, so the newest query always wins.
+The screenful of results that fits is painted first, with snippets; the rest of the results follow.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -12,7 +19,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tuinews.sanitize import clean_line
 from tuinews.store.search import (
@@ -25,7 +32,10 @@ from tuinews.store.search import (
 )
 
 RESULT_LIMIT = 50
+#: At least this many results are painted first (more when the list is taller), with their snippets.
 FIRST_SNIPPETS = 10
+#: Lines one result takes: title, snippet (which may wrap) and the separator.
+RESULT_LINES = 3
 
 
 @dataclass
@@ -57,6 +67,20 @@ def result_prompt(hit: SearchHit) -> Text:
     return text
 
 
+def result_options(hits: list[SearchHit], start: int = 0) -> list[Option | None]:
+    """Options for `hits` (numbered from `start`), a separator before each but the very first."""
+    options: list[Option | None] = []
+    for index, hit in enumerate(hits, start):
+        if index:
+            options.append(None)
+        options.append(Option(result_prompt(hit), id=str(index)))
+    return options
+
+
+def _interrupted(error: sqlite3.OperationalError) -> bool:
+    return "interrupt" in str(error)
+
+
 class SearchScreen(ModalScreen[SearchChoice | None]):
     """A search box over ranked results; runs each query in a worker as you type."""
 
@@ -71,6 +95,11 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self.hits: list[SearchHit] = []
         self.shown_query = ""
         """The query whose results are on screen."""
+        self._generation = 0
+        """Bumped on the UI thread for every query: only the newest one's results are shown."""
+        self._queries: dict[int, sqlite3.Connection] = {}
+        """The connections of queries still running in workers, by generation (to interrupt them)."""
+        self._queries_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -81,60 +110,85 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"
         if self.initial_query:
-            self.run_search(self.initial_query)
+            self.search(self.initial_query)
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
+        self.search(event.value)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         if self.hits:
             self.dismiss(SearchChoice(self.hits[0].id, event.value))
 
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
-        """Query the FTS index off the UI thread; the newest query wins."""
+    def search(self, query: str) -> None:
+        """Start `query` at once; any older query still running in SQLite is interrupted."""
+        self._generation += 1
+        with self._queries_lock:
+            for conn in self._queries.values():
+                conn.interrupt()
+        first = max(FIRST_SNIPPETS, self.query_one("#search-results").size.height // RESULT_LINES + 1)
+        self.run_search(query, self._generation, first)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str, generation: int, first: int = FIRST_SNIPPETS) -> None:
+        """Query the FTS index off the UI thread; the first `first` results are shown, then the rest."""
         if not query.strip():
-            self.app.call_from_thread(self._show, [], "", query)
+            self.app.call_from_thread(self._show, [], "", query, generation)
             return
         db = self.app.reader.db()  # type: ignore[attr-defined]
+        with self._queries_lock:
+            if generation != self._generation:
+                return  # a newer keypress came before this query started
+            self._queries[generation] = db.conn
         try:
-            hits = search_articles(db, query, limit=RESULT_LIMIT, snippets=False)
-        except SearchError:
-            self.app.call_from_thread(self._show, [], "Type words to search for.", query)
-            return
-        # Snippets cost milliseconds each: the first screenful is painted with them, the rest follow.
-        add_snippets(db, query, hits[:FIRST_SNIPPETS])
-        status = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''} results" if hits else "No matches."
-        self.app.call_from_thread(self._show, hits, status, query)
-        if len(hits) > FIRST_SNIPPETS and not get_current_worker().is_cancelled:
-            add_snippets(db, query, hits[FIRST_SNIPPETS:])
-            self.app.call_from_thread(self._show_more_snippets, hits)
+            try:
+                hits = search_articles(db, query, limit=RESULT_LIMIT, snippets=False)
+            except SearchError:
+                self.app.call_from_thread(self._show, [], "Type words to search for.", query, generation)
+                return
+            # Snippets cost milliseconds each: the first screenful is painted with them, the rest follow.
+            add_snippets(db, query, hits[:first])
+            status = (
+                f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''} results" if hits else "No matches."
+            )
+            self.app.call_from_thread(self._show, hits, status, query, generation, first)
+            if len(hits) > first and not get_current_worker().is_cancelled:
+                add_snippets(db, query, hits[first:])
+                self.app.call_from_thread(self._show_rest, hits, first)
+        except sqlite3.OperationalError as error:
+            if not _interrupted(error):
+                raise
+        finally:
+            with self._queries_lock:
+                self._queries.pop(generation, None)
 
-    def _show(self, hits: list[SearchHit], status: str, query: str) -> None:
-        if not self.is_attached:
+    def _show(
+        self, hits: list[SearchHit], status: str, query: str, generation: int, first: int = RESULT_LIMIT
+    ) -> None:
+        """Paint the results of query number `generation` (unless a newer one started since)."""
+        if not self.is_attached or generation != self._generation:
             return
         self.hits = hits
         self.shown_query = query
         results = self.query_one("#search-results", OptionList)
-        results.clear_options()
-        options: list[Option | None] = []
-        for index, hit in enumerate(hits):
-            if options:
-                options.append(None)
-            options.append(Option(result_prompt(hit), id=str(index)))
-        results.add_options(options)
+        results.set_options(result_options(hits[:first]))
         if hits:
             results.highlighted = 0
         self.query_one("#search-status", Static).update(Text(status, "dim"))
 
-    def _show_more_snippets(self, hits: list[SearchHit]) -> None:
+    def _show_rest(self, hits: list[SearchHit], start: int) -> None:
+        """The results after the first screenful, with their snippets."""
         if not self.is_attached or hits is not self.hits:
             return  # a newer search replaced these results
-        results = self.query_one("#search-results", OptionList)
-        for index in range(FIRST_SNIPPETS, len(hits)):
-            results.replace_option_prompt(str(index), result_prompt(hits[index]))
+        self.query_one("#search-results", OptionList).add_options(result_options(hits[start:], start))
+
+    @on(Worker.StateChanged)
+    def _search_failed(self, event: Worker.StateChanged) -> None:
+        """A query that fails (a damaged cache) is reported in the status line, never a crash."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            status = self.query_one("#search-status", Static)
+            status.update(Text(clean_line(f"Search failed: {event.worker.error}"), "dim"))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
