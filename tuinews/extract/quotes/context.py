@@ -6,6 +6,7 @@ import bisect
 import re
 
 from .lexicon import (
+    CAP_STOP,
     CAP_STOP_LOWER,
     LOCATIVES,
     ORG_WORDS,
@@ -105,7 +106,7 @@ class Context:
             if is_furniture(raw):
                 pieces.append(_NOT_NEWLINE_RE.sub(" ", raw))
                 continue
-            blk = QUOTE_PREFIX_RE.sub(_spaces, raw)
+            blk = QUOTE_PREFIX_RE.sub(_spaces, raw) if ">" in raw else raw
             blk = blk[:-1].replace("\n", " ") + blk[-1:]
             if len(self.blocks) < 3:
                 lead = DATELINE_LEAD_RE.match(markdown, start, end)
@@ -187,6 +188,8 @@ class Context:
         """Feed every capitalised name outside quote marks in [b0, b1) into the speaker table."""
         fr = self.frame
         for pos, run in name_runs(fr, b0, b1):
+            if run in CAP_STOP:
+                continue  # "The", "But", "Monday": a lone stop word is no name (name_pieces gives nothing)
             for start, end, toks in name_pieces(run, pos):
                 self._register(start, end, toks)
         self.register_role_mentions(b0, b1)

@@ -23,14 +23,17 @@ from .patterns import (
     has_role_word,
 )
 
+#: The words CREDIT_END_RE needs in a block's last characters (a cheap test before the full pattern).
+_CREDIT_WORD_RE = re.compile(r"Photo|Picture|Image|Credit")
+
 
 def is_furniture(raw: str) -> bool:
-    text = QUOTE_PREFIX_RE.sub("", raw).strip()
+    text = (QUOTE_PREFIX_RE.sub("", raw) if ">" in raw else raw).strip()
     if not text:
         return True
     if FURNITURE_RE.match(text) or ITALIC_BLOCK_RE.match(text) or BOLD_LINE_RE.match(text):
         return True
-    if CREDIT_END_RE.search(text):
+    if _CREDIT_WORD_RE.search(text, max(0, len(text) - 80)) and CREDIT_END_RE.search(text):
         return True  # a photo caption: it ends with the picture's credit
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if all(ln.lstrip().startswith("|") for ln in lines):
@@ -41,9 +44,13 @@ def is_furniture(raw: str) -> bool:
 def np_before(text: str) -> tuple[int, str | None]:
     """The subject phrase right before a cue verb: (offset in text, phrase) or (0, None)."""
     t = text.rstrip()
-    tm = TIME_TAIL_RE.search(t)
+    # TIME_TAIL_RE is anchored at the end and spans at most ~40 characters: searched on the tail only (a
+    # match that starts inside a run of spaces leaves them, hence the rstrip)
+    tm = TIME_TAIL_RE.search(t, max(0, len(t) - 48))
     if tm and tm.start() > 0:
-        t = t[: tm.start()]  # "X on Wednesday insisted that": the time phrase is not part of the subject
+        t = t[
+            : tm.start()
+        ].rstrip()  # "X on Wednesday insisted that": the time phrase is not part of the subject
     pm = re.search(r"\s*\([A-Za-z&.]{1,12}\)$", t)
     if pm:
         t = t[: pm.start()]

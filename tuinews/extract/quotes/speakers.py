@@ -36,6 +36,8 @@ class SpeakerTable:
         self.role_words: set[str] = set()
         #: Full names seen only where a place could stand ("belongs to Ann Poe"), by surname.
         self.candidates: dict[str, list[str]] = {}
+        #: The first word of each organisation name of two or more words ("Brenner" for "Brenner Logistik AG").
+        self.org_openers: dict[str, Entity] = {}
         self._seq = 0
 
     def mention(self, pos: int, ent: Entity) -> None:
@@ -62,12 +64,9 @@ class SpeakerTable:
                 ent = self.acronyms.get(t)
             if ent is None:
                 ent = self.keys.get(t.lower())
-        if ent is None and len(toks) == 1 and toks[0][:1].isupper():
-            # "Brenner Logistik AG" first, then "Brenner": the organisation named last whose name it opens
-            for _, _, named in reversed(self.mentions):
-                if named.kind == "org" and named.name.split()[0] == toks[0] and " " in named.name:
-                    ent = named
-                    break
+        if ent is None and len(toks) == 1:
+            # "Brenner Logistik AG" first, then "Brenner": the organisation introduced last whose name it opens
+            ent = self.org_openers.get(toks[0])
         if ent is None and len(toks) >= 2:
             # "Ann Poe" first, then "Poe" mentioned with an initial or a middle name dropped.
             cand = self.keys.get(toks[-1].lower())
@@ -104,6 +103,9 @@ class SpeakerTable:
     def add_org(self, name: str, acronym: str | None) -> Entity:
         ent = Entity(name, "org")
         self.orgs.append(ent)
+        words = name.split()
+        if len(words) >= 2 and words[0][:1].isupper():
+            self.org_openers[words[0]] = ent
         self.keys.setdefault(name.lower(), ent)
         caps = [w for w in name.split() if w[:1].isupper()]
         if len(caps) >= 2:
