@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -58,10 +59,15 @@ class TuinewsApp(App[None]):
         self.theme = self.config.theme
         if self.config.keys:
             self.set_keymap(self.config.keys)
+
+    def on_ready(self) -> None:
+        # The first screen is pushed once the app's startup (one batch update, whose frames are never shown)
+        # is over, so the list is laid out and drawn once, in a frame that reaches the terminal.
         if not has_articles(self.reader.db()):
             from tuinews.ui.screens.welcome import WelcomeScreen  # only an empty cache needs it
 
             self.push_screen(WelcomeScreen(str(self.db_path)))
+            self.call_after_refresh(gc.enable)  # held while the app started (`tuinews.cli.pause_gc`)
         else:
             self.push_screen(MainScreen())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import re
 import sqlite3
 from typing import TYPE_CHECKING
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
     from tuinews.ui.widgets.refresh_bar import RefreshBar
 
 WORD = re.compile(r"\w+")
+#: Seconds after mount by which the reader mounts even if the list has drawn no rows.
+READER_AT_LATEST = 0.5
+#: The least rows read at mount (a taller terminal reads as many rows as it has lines).
+FIRST_PAGE_MIN = 40
 
 
 def first_match(markdown: str, query: str) -> int | None:
@@ -94,6 +99,7 @@ class MainScreen(FilterActions, ReaderActions):
         self.undo_ids: list[int] = []
         self._reading: int | None = None
         self._keep_id: int | None = None
+        self._reader_mounted = False
         """The article the reader shows or is loading (a highlight of the same one loads nothing)."""
 
     def compose(self) -> ComposeResult:
@@ -109,12 +115,25 @@ class MainScreen(FilterActions, ReaderActions):
         self.query_one("#dateline").border_title = "Dateline"
         self.query_one("#quotes").border_title = "Quotes"
         self.query_one("#articles").border_title = "Articles"
-        self._show_page(list_articles(self.db, filter=self.filter, limit=PAGE_SIZE), True)
-        self.load_counts()
+        # Enough rows to fill the tallest list this terminal can show; the next page follows as the cursor moves.
+        first_page = max(FIRST_PAGE_MIN, self.app.size.height)
+        self._show_page(list_articles(self.db, filter=self.filter, limit=first_page), True, first_page)
+        # The reader and the header counts wait until the list's rows are on screen (`RowsShown`), or a moment.
+        self.set_timer(READER_AT_LATEST, self._mount_reader)
+
+    @on(ArticleList.RowsShown)
+    def _rows_shown(self) -> None:
+        # The rows were drawn, maybe in a frame the app held back (startup is one batch update): wait for
+        # the next refresh, which puts them on the terminal.
         self.call_after_refresh(self._mount_reader)
 
     async def _mount_reader(self) -> None:
-        """Mount the reader below the list (after the list's first frame) and show the current article."""
+        """After the list's first frame: the counts (in a worker), then the reader, showing the current article."""
+        if self._reader_mounted:
+            return
+        self._reader_mounted = True
+        gc.enable()  # held by the command line while the app started (`tuinews.cli.pause_gc`)
+        self.load_counts()
         from tuinews.ui.widgets.article_view import ArticleView
 
         await self.query_one("#main").mount(ArticleView(id="reader"))
@@ -166,11 +185,11 @@ class MainScreen(FilterActions, ReaderActions):
         unread_filter = dataclasses.replace(self.filter, unread=True)
         return count_articles(self.db, self.filter), count_articles(self.db, unread_filter)
 
-    def _show_page(self, page: list[StoredArticle], first: bool) -> None:
+    def _show_page(self, page: list[StoredArticle], first: bool, page_size: int = PAGE_SIZE) -> None:
         if not self.is_attached:
             return  # the screen closed while the worker ran
         articles = self.query_one(ArticleList)
-        articles.append_page(page)
+        articles.append_page(page, page_size)
         keep = self._keep_id
         if first and keep is not None and any(a.id == keep for a in page):
             self._keep_id = None

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -46,11 +48,23 @@ class ArticleList(DataTable[Text]):
 
         after: tuple[str, int]
 
+    class RowsShown(Message):
+        """The first rows have been drawn (posted once): what waits for the list's first frame can run."""
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
         self.articles: list[StoredArticle] = []
         self.exhausted = False
         self._asked_after: tuple[str, int] | None = None
+        self._rows_shown = False
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        # Rows are drawn once the table has measured them (on idle), which sets its virtual height.
+        if not self._rows_shown and self.articles and self.virtual_size.height > self.header_height:
+            self._rows_shown = True
+            self.post_message(self.RowsShown())
+        return lines
 
     def on_mount(self) -> None:
         self.add_column(" ", key="mark", width=1)
