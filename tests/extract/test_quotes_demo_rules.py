@@ -228,3 +228,62 @@ def test_an_organisation_spokesperson_with_an_apposition_and_an_org_name_spokesm
         "„the staff council will be told first“."
     )
     assert _speakers(md) == ["Coastal Safety Agency", "Harwick Freight AG"]
+
+
+# ---- "it", "the department", statements in block quotes ---------------------------------------------
+
+
+def test_it_after_the_committee_is_the_committee_not_an_earlier_body() -> None:
+    md = (
+        "The Department of Harbours said the pier would close in May.\n\n"
+        "Locals formed the Pier Users' Committee in June.\n\n"
+        "The committee said it would ask for a meeting with the premier. It said it had also hired a lawyer."
+    )
+    assert _speakers(md) == [
+        "Department of Harbours",
+        "Pier Users' Committee",
+        "Pier Users' Committee",
+    ]
+
+
+def test_it_with_no_organisation_nearby_is_not_a_speaker() -> None:
+    md = (
+        "The Department of Harbours said the pier would close in May.\n\n"
+        "The last boat came in at dusk.\n\n"
+        "The crew stood on the deck.\n\n"
+        "Someone had pinned a note to the door. In a child's writing, it said: "
+        '"Thank you for bringing my mum home every night."'
+    )
+    assert _speakers(md) == ["Department of Harbours"]
+
+
+def test_the_department_opening_a_sentence_with_an_apposition_speaks() -> None:
+    md = (
+        "The Department of Harbours runs the ferry.\n\n"
+        'The department, asked about the delays, said the refit would "keep the boat safe for another '
+        'decade." It said eight cars used the last sailing.'
+    )
+    assert [(q.kind, q.speaker) for q in parse_quotes(md)] == [
+        ("partial", "Department of Harbours"),
+        ("indirect", "Department of Harbours"),
+    ]
+
+
+def test_a_club_statement_in_single_curly_marks_over_quoted_paragraphs() -> None:
+    md = (
+        "Tolworth Rovers sacked their coach on Sunday. In a statement, the club said:\n\n"
+        "> ‘Tolworth Rovers thank Ada Krall for four seasons of work and for the club’s first trophy.\n"
+        ">\n"
+        "> ‘Youth coach Ben Ashe will lead the team until a successor is found.’\n"
+    )
+    (q,) = parse_quotes(md)
+    assert (q.kind, q.speaker) == ("direct", "Tolworth Rovers")
+    assert q.text.startswith("Tolworth Rovers thank Ada Krall") and q.text.endswith("successor is found.")
+
+
+def test_an_adverbial_left_open_on_a_determiner_runs_to_its_that() -> None:
+    md = (
+        "The ferry company's president, Alder Quist, said in an interview at his office above the wharf that "
+        "the company had warned the province for years."
+    )
+    assert _q(md) == [("indirect", "Alder Quist", "the company had warned the province for years")]

@@ -62,9 +62,9 @@ _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 _END_TAIL_RE = re.compile(r"[\"”’»)\x01]*\s+")
 
 
-#: A line that opens a list item: each item of a list is a block of its own (its sentences never run on
-#: into the next item's).
-_ITEM_START_RE = re.compile(r"\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S)")
+#: A line that opens a list item, or a blank line inside a block quote (`>` alone): each list item and
+#: each quoted paragraph is a block of its own (its sentences never run on into the next one's).
+_ITEM_START_RE = re.compile(r"\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S)|\n[ \t]*>[ \t]*\n")
 
 
 def _block_spans(markdown: str) -> list[tuple[int, int, int]]:

@@ -88,7 +88,12 @@ class Extractor(Indirect):
                 nxt = [x.frags[0].mask_start for x in bq if x.frags[0].mask_start > last.mask_end]
                 t1 = min([te, tb1] + nxt[:1])
                 trail = self.trail_attr(last.mask_end, t1) if (last.mask_end < t1) else None
-                if lead is None and prev_q is None and q.frags[0].mask_start - b0 < 2 and bi > 0:
+                if (
+                    lead is None
+                    and prev_q is None
+                    and not self.frame[b0 : q.frags[0].mask_start].strip()
+                    and bi > 0
+                ):
                     lead = self._colon_intro(bi)
                 if (
                     prev_out is not None

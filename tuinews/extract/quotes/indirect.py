@@ -26,6 +26,9 @@ from .patterns import (
 from .phrases import np_before
 
 _NOUN_OBJECT_RE = re.compile(r"(?:a|an|plans?)\s")
+#: An adverbial that stopped on a determiner ("at his"), and the rest of its phrase up to a "that".
+_DET_END_RE = re.compile(r"\b(?:his|her|its|their|the|a|an)$")
+_PHRASE_TO_THAT_RE = re.compile(r"(?:\s+[\w’'-]+){1,8}?(?=\s+that\b)")
 
 
 class Indirect(Attribution):
@@ -147,6 +150,12 @@ class Indirect(Attribution):
         am = ADV_SEQ_RE.match(sent, pos, main_end)
         if am:
             pos = am.end()
+            if _DET_END_RE.search(sent, max(0, pos - 7), pos):
+                # "said in an interview at his office overlooking the wharf that ...": the phrase the
+                # adverbial left open runs to the "that"
+                pm = _PHRASE_TO_THAT_RE.match(sent, pos, main_end)
+                if pm is not None:
+                    pos = pm.end()
         tm = THAT_RE.match(sent[pos:main_end])
         if tm:
             pos += tm.end()

@@ -59,6 +59,8 @@ ORG_WORDS = {
     "Regulator", "Pharma", "Resources", "Ferries", "Trams", "Semiconductor", "Industries", "Energy", "Mining",
     "Syndicat", "Federación", "Verband", "Chamber", "Co-operative", "Cooperative", "Syndicate", "Survey",
     "Observatory", "Laboratory", "Academy", "College", "Festival", "League", "Tribunal", "Inspectorate",
+    # football and other clubs: "Irwell Athletic", "Salford Rovers", "Crewe Wanderers"
+    "Athletic", "Rovers", "Wanderers", "Rangers", "Albion", "FC", "AFC",
 }
 ORG_NOUNS = {
     "ministry", "company", "firm", "department", "agency", "bank", "group", "organisation", "organization",

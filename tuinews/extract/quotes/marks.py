@@ -34,6 +34,7 @@ def scan_marks(norm: str, blocks: list[tuple[int, int, int]]) -> list[Span]:
                 pending.closed = False
                 quotes.append(pending)
             pending = None
+        first = i  # the block's first character
         end = b1
         while end > b0 and s[end - 1].isspace():
             end -= 1
@@ -69,7 +70,14 @@ def scan_marks(norm: str, blocks: list[tuple[int, int, int]]) -> list[Span]:
                 elif opener and nxt.isalnum():
                     action = "open"
             elif c == "‘":
-                if opener and nxt.isalnum() and single_closes(s, i + 1, end, "’"):
+                if (
+                    opener
+                    and nxt.isalnum()
+                    and (
+                        single_closes(s, i + 1, end, "’")
+                        or (not stack and i == first and _reopens(s, blocks, bi))
+                    )
+                ):
                     action = "open"
             elif c == "’":
                 if top == "‘" and closer and not possessive(s, i, end):
@@ -96,7 +104,11 @@ def scan_marks(norm: str, blocks: list[tuple[int, int, int]]) -> list[Span]:
                     quotes.append(cur)
                     cur = None
             i += 1
-        if cur is not None and stack and stack[0][0] not in "‘'":
+        if (
+            cur is not None
+            and stack
+            and (stack[0][0] not in "‘'" or (stack[0][0] == "‘" and _reopens(s, blocks, bi)))
+        ):
             f = cur.frags[-1]
             f.end = f.mask_end = end
             cur.last_block = bi
@@ -161,6 +173,16 @@ def possessive(s: str, i: int, end: int) -> bool:
     if s[i - 1] != "s" or i + 2 >= end or s[i + 1] != " " or not s[i + 2].islower():
         return False
     return single_closes(s, i + 1, end, s[i])
+
+
+def _reopens(s: str, blocks: list[tuple[int, int, int]], bi: int) -> bool:
+    """Does the block after `bi` open with a single curly mark (a quote running on over paragraphs in
+    single marks: each paragraph re-opens it and only the last one closes it)?"""
+    if bi + 1 >= len(blocks):
+        return False
+    b0, b1, _ = blocks[bi + 1]
+    text = s[b0:b1].lstrip()
+    return text.startswith("‘")
 
 
 def single_closes(s: str, i: int, end: int, mark: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS
+from .lexicon import ORG_NOUNS, PARTICLES, ROLE_MODIFIERS, ROLE_NOUNS
 from .patterns import (
     BOLD_LINE_RE,
     CREDIT_END_RE,
@@ -67,7 +67,7 @@ def np_before(text: str) -> tuple[int, str | None]:
             part = parts[k]
             if re.search(r"[;:()\x01\x02—–]", part):
                 break
-            if is_subject_part(part) or (k == 0 and _spokes_part(part)):
+            if is_subject_part(part) or (k == 0 and _opening_org_part(part)):
                 pwords = part.split()
                 lead = len(part) - len(part.lstrip())
                 if len(pwords) > 8:
@@ -93,11 +93,15 @@ def np_before(text: str) -> tuple[int, str | None]:
     return st + words[0].start(), seg[words[0].start() : words[-1].end()]
 
 
-def _spokes_part(part: str) -> bool:
-    """ "A spokesperson for the Federal Network Agency (BNetzA), which ..., said": the opening part names
-    the organisation speaking (a name-headed part later in the sentence wins first)."""
+def _opening_org_part(part: str) -> bool:
+    """The sentence's opening part names the organisation speaking (a name-headed part later in the
+    sentence wins first): "A spokesperson for the Federal Network Agency (BNetzA), which ..., said", "The
+    department, asked to respond, said"."""
     sm = SPOKES_FOR_RE.search(part)
-    return sm is not None and len(part[: sm.start()].split()) <= 2
+    if sm is not None and len(part[: sm.start()].split()) <= 2:
+        return True
+    words = part.split()
+    return len(words) == 2 and words[0].lower() in ("the", "its") and words[1].lower() in ORG_NOUNS
 
 
 def is_subject_part(part: str) -> bool:

@@ -60,6 +60,8 @@ class Resolution(Context):
             return (ent, 0.6) if ent else None
         if low == "it":
             ent = t.recent(np_start, "org")
+            if ent is not None and not self._mentioned_near(ent, np_start):
+                return None  # "Inside the card, it said: ...": no organisation named nearby
             return (ent, 0.7) if ent else None
         sm = SPOKES_FOR_RE.search(np)
         if sm and len(np[: sm.start()].split()) <= 2:
@@ -133,6 +135,14 @@ class Resolution(Context):
             return ent, 0.8
         return self._role_ref(np, np_start)
 
+    def _mentioned_near(self, ent: Entity, pos: int) -> bool:
+        """Was `ent` mentioned (or quoted) in this paragraph or the one before?"""
+        bi = self.block_of(pos)
+        for mpos, _, e in reversed(self.table.mentions):
+            if mpos < pos and e is ent:
+                return self.block_of(mpos) >= bi - 1
+        return False
+
     def _demonym(self, np: str, pos: int) -> tuple[Entity, float] | None:
         m = DEMONYM_RE.match(np)
         if not m:
@@ -170,6 +180,8 @@ class Resolution(Context):
                 # "The JUM has called a bandh. The party clarified ...": the organisation just named
                 last = t.last_mention(pos, within=300)
                 ent = last if last is not None and last.kind == "org" else None
+            if ent is not None:
+                t.mention(pos, ent)  # "The committee said ... It said ...": "it" is the committee
             return (ent, 0.75) if ent else None
         return None
 
