@@ -1,8 +1,9 @@
 """The reader: headline, dek and byline above the article's Markdown, drawn progressively.
 
 Opening an article paints its first screen before the rest is parsed and mounted: the first piece is
-sized to the reader's viewport, and the rest follows in pieces in an async worker, each one after the
-previous paint, so the first screen never waits for a long article's tail and keys stay responsive.
+sized to the reader's viewport, and once it is painted an async worker appends the rest in a few pieces,
+yielding to the event loop between them, so the first screen never waits for a long article's tail and
+keys are still handled while it arrives. A newer article (or view) stops the worker at the next piece.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from tuinews.ui.text import safe
 
 #: The least Markdown drawn before the first paint (a larger viewport draws more, see `first_screen_chars`).
 FIRST_CHUNK_CHARS = 1200
-#: After the first paint the rest arrives in pieces, one per paint: the first of about this size (the
-#: next screens, so paging down works at once), each next one four times the last. Few pieces, as each
-#: paint lays out every block mounted so far; but not one, as a long tail would hold up keys meanwhile.
+#: After the first paint the rest arrives in pieces: the first of about this size (the next screens, so
+#: paging down works at once), each next one four times the last. Few pieces, as a paint between two
+#: lays out every block mounted so far; but not one, as a long tail would hold up keys and paints.
 REST_PIECE_CHARS = 4000
 
 
@@ -110,7 +111,7 @@ class ArticleView(VerticalScroll):
         return max(FIRST_CHUNK_CHARS, size.width * size.height)
 
     async def _draw(self, markdown: str, *, position: float | None = None, offset: int | None = None) -> None:
-        """Mount the first screen of `markdown` now and the rest in a worker, one piece per paint."""
+        """Mount the first screen of `markdown` now and the rest in a worker once that is painted."""
         self._generation += 1
         generation = self._generation
         body = self.query_one("#body", Markdown)
@@ -132,8 +133,9 @@ class ArticleView(VerticalScroll):
 
     async def _draw_rest(self, generation: int, rest: str) -> None:
         body = self.query_one("#body", Markdown)
+        await self._next_paint()  # the first screen reaches the terminal before anything else is mounted
         for piece in split_pieces(rest):
-            await self._next_paint()
+            await asyncio.sleep(0)  # keys waiting are handled between pieces
             if generation != self._generation:
                 return  # another article (or view) replaced this one
             await body.append(piece)
