@@ -287,3 +287,35 @@ def test_an_adverbial_left_open_on_a_determiner_runs_to_its_that() -> None:
         "the company had warned the province for years."
     )
     assert _q(md) == [("indirect", "Alder Quist", "the company had warned the province for years")]
+
+
+# ---- pronouns after a relative clause; German and Russian roles and reports -------------------------
+
+
+def test_she_is_the_subject_not_the_person_in_her_relative_clause() -> None:
+    md = (
+        "Nell Okafor said the pool would reopen in spring.\n\n"
+        "Ruth Amsel, who ran the meeting alongside Okafor, thanked the staff.\n\n"
+        '"They stayed until the last question," she said afterwards. "That matters to people."'
+    )
+    assert _speakers(md) == ["Nell Okafor", "Ruth Amsel"]
+
+
+def test_german_role_before_a_name_and_reported_speech_after_a_comma() -> None:
+    md = (
+        "Die Leiterin des Museums, Hanne Vogt, sagte: „Wir öffnen den Saal im Frühjahr wieder für alle.“\n\n"
+        "Der Kulturbund Nord, ein Zusammenschluss von rund 40 Vereinen, begrüßte den Plan. "
+        "Der Verband erklärte, viele Häuser stünden unter Druck durch steigende Kosten."
+    )
+    quotes = parse_quotes(md)
+    assert [(q.kind, q.speaker, q.role) for q in quotes] == [
+        ("direct", "Hanne Vogt", "Leiterin des Museums"),
+        ("indirect", "Kulturbund Nord", None),
+    ]
+    assert quotes[1].text == "viele Häuser stünden unter Druck durch steigende Kosten"
+
+
+def test_russian_role_noun_before_a_name() -> None:
+    md = "«Мы закончим работы к лету», — сказал руководитель проекта Павел Орлов."
+    (q,) = parse_quotes(md)
+    assert (q.speaker, q.role) == ("Павел Орлов", "руководитель проекта")

@@ -52,6 +52,7 @@ from .subjects import (
     SHE_SUBJ_RE,
     VERB_AFTER_RE,
     det_role,
+    foreign_role,
     is_demonym,
     org_before,
     spokes_before,
@@ -80,6 +81,9 @@ def _block_spans(markdown: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+#: An open relative clause before a name ("Esther Hatt, who chaired the meeting alongside X"): X is not
+#: the one a following "she" means while someone else was the sentence's subject.
+_REL_OPEN_RE = re.compile(r",\s+(?:who|whom|whose)\b[^,.;:!?\x01\x02]*$")
 #: A plural of people opening a sentence ("Shopkeepers said", "Pensioners told"): a group, not a name.
 _PLURAL_AGENT_RE = re.compile(r"^[A-Z][a-z]+(?:ers|ents|ists|ians|ors|ees|ants)$")
 
@@ -211,6 +215,8 @@ class Context:
             elif force:
                 ent.weak = False
             self.table.mention(start, ent)
+            if ent.kind == "person" and _REL_OPEN_RE.search(fr, max(0, start - 80), start):
+                self.table.embedded.add(start)
             return ent
         after = fr[end : end + 140]
         window = fr[max(0, start - 90) : start]
@@ -239,6 +245,8 @@ class Context:
         if pre_role is None:
             pre_role = det_role(window)
             described = pre_role is not None
+            if pre_role is None:
+                pre_role = foreign_role(window)
         app = APPOS_RE.match(after)
         app_role = None
         if app and (has_role_word(app.group("role")) or re.match(r"\s*,\s+(?:a|an|the)\s", after)):
@@ -318,6 +326,8 @@ class Context:
         else:
             return None
         self.table.mention(start, ent)
+        if ent.kind == "person" and _REL_OPEN_RE.search(fr, max(0, start - 80), start):
+            self.table.embedded.add(start)
         return ent
 
     def _is_role_word(self, low: str) -> bool:

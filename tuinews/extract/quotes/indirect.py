@@ -25,6 +25,8 @@ from .patterns import (
 )
 from .phrases import np_before
 
+#: German cue verbs: reported speech follows them after a comma, with no "dass".
+_GERMAN_CUES = frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt"})
 _NOUN_OBJECT_RE = re.compile(r"(?:a|an|plans?)\s")
 #: An adverbial that stopped on a determiner ("at his"), and the rest of its phrase up to a "that".
 _DET_END_RE = re.compile(r"\b(?:his|her|its|their|the|a|an)$")
@@ -159,6 +161,10 @@ class Indirect(Attribution):
         tm = THAT_RE.match(sent[pos:main_end])
         if tm:
             pos += tm.end()
+        elif (
+            m.group() in _GERMAN_CUES and sent[pos : pos + 1] == "," and len(sent[pos:main_end].split()) >= 3
+        ):
+            pos += 1  # German reported speech: "Der Verband erklärte, viele Clubs stünden unter Druck"
         elif (
             m.group() in ("added", "adds")
             or sent[pos : pos + 1] == ":"

@@ -126,9 +126,9 @@ GERMAN_ORG_NOUNS = {
     "konzern": "company",
     "konzerns": "company",
     "gesellschaft": "company",
-    "verband": "association",
-    "verbands": "association",
-    "verbandes": "association",
+    "verband": "group",
+    "verbands": "group",
+    "verbandes": "group",
     "ministerium": "ministry",
     "ministeriums": "ministry",
     "behörde": "authority",
@@ -269,7 +269,10 @@ ORG_BEFORE_RE = re.compile(
 _NOT_HEAD = rf"(?!['’]|\s+(?:members?|(?i:{ROLE_ALT}))\b)"
 ORG_AFTER_RE = re.compile(
     rf"^(?:\s+(?:{ORG_NOUN_ALT})\b{_NOT_HEAD}"
-    rf"|\s*,\s+(?:the|a|an)\s+(?:{_NOT_PREP}){{0,3}}?(?:{ORG_NOUN_ALT})\b{_NOT_HEAD})"
+    rf"|\s*,\s+(?:the|a|an)\s+(?:{_NOT_PREP}){{0,3}}?(?:{ORG_NOUN_ALT})\b{_NOT_HEAD}"
+    # German: "Der Clubrat Berlin, ein Zusammenschluss von ...", "X, die Gewerkschaft der ..."
+    r"|\s*,\s+(?:der|die|das|ein|eine)\s+(?:[A-ZÄÖÜ][\wäöüß]*)?(?:Zusammenschluss|Verband|Verein|Bündnis|"
+    r"Unternehmen|Konzern|Firma|Gesellschaft|Initiative|Organisation|Partei|Gewerkschaft|Stiftung|Behörde)\b)"
 )
 HE_RE = re.compile(r"\b(?:he|his|himself)\b", re.I)
 SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)

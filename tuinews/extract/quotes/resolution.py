@@ -108,6 +108,8 @@ class Resolution(Context):
                     return ent, 0.8
         head = np.split(",", 1)[0] if "," in np else np
         first = low.split()[0]
+        if first in GERMAN_ARTICLES and low.split()[-1] in GERMAN_ORG_NOUNS:
+            return self._role_ref(np, np_start)  # "Der Verband", "Das Unternehmen": capitalised, not a name
         if first in GENERIC or first in ("a", "an", "one", "some", "many", "several", "two", "three"):
             return None
         pieces = [p for pos, run in name_runs(head) for p in name_pieces(run, np_start + pos)]

@@ -38,6 +38,8 @@ class SpeakerTable:
         self.candidates: dict[str, list[str]] = {}
         #: The first word of each organisation name of two or more words ("Brenner" for "Brenner Logistik AG").
         self.org_openers: dict[str, Entity] = {}
+        #: Positions of mentions inside a relative clause about someone else (skipped by pronouns).
+        self.embedded: set[int] = set()
         self._seq = 0
 
     def mention(self, pos: int, ent: Entity) -> None:
@@ -136,6 +138,8 @@ class SpeakerTable:
             if gender is not None and kind == "person" and role_noun is None:
                 # Prefer a person known to match ("he" -> a man) among the last few people named; one of
                 # unknown gender is the fallback.
+                if self.mentions[j][0] in self.embedded:
+                    continue
                 seen.add(id(ent))
                 if ent.gender == gender:
                     return ent

@@ -98,3 +98,30 @@ def det_role(window: str) -> str | None:
     if 2 <= len(words) <= 8 and phrase[:1].isupper() and has_role_word(phrase):
         return phrase
     return None
+
+
+#: German: "Der Betreiber des Clubs, X," (the role is a capitalised noun with a genitive complement).
+_DE_ROLE_RE = re.compile(
+    r"\b(?:[Dd]er|[Dd]ie)\s+(?P<role>[A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:des|der|von|vom)\s+[A-ZÄÖÜ][\wäöüß-]+){0,2})"
+    r",\s*$"
+)
+#: Russian: "руководитель экспедиции X", "Заместитель директора X": a role noun and its genitive words.
+_RU_ROLE_RE = re.compile(
+    r"(?:^|(?<=[\s,(]))(?P<role>(?i:руководитель|директор|заместитель|глава|председатель|министр|губернатор|"
+    r"мэр|представитель|сотрудник|сотрудница|начальник|президент|пресс-секретарь|эксперт|аналитик|профессор|"
+    r"житель|жительница)(?:\s+[а-яё-]+){0,3})\s+$"
+)
+
+
+def foreign_role(window: str) -> str | None:
+    """A German or Russian role printed before a name (the English patterns need lower-case role words)."""
+    t = window.rstrip()
+    if not t:
+        return None
+    if t.endswith(","):
+        m = _DE_ROLE_RE.search(window, max(0, len(window) - 80))
+        return m.group("role") if m else None
+    if "а" <= t[-1] <= "я" or t[-1] == "ё":
+        m = _RU_ROLE_RE.search(window, max(0, len(window) - 80))
+        return m.group("role") if m else None
+    return None
