@@ -218,6 +218,33 @@ def test_list_queries_use_an_index_and_never_sort_the_table(
     assert "TEMP B-TREE" not in plan
 
 
+@pytest.mark.parametrize(
+    ("filter", "index"),
+    [
+        (ListFilter(unread=True), "articles_unread"),
+        (ListFilter(starred=True), "articles_starred"),
+        (ListFilter(starred=True, unread=True), "articles_starred"),
+    ],
+)
+def test_the_header_counts_read_the_partial_index_not_the_table(
+    db: Database, filter: ListFilter, index: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [save_article(db, make_article(n), fallback_url=f"file:///{n}").id for n in range(4)]
+    set_read(db, ids[0])
+    set_starred(db, ids[1], True)
+    plans: list[str] = []
+    execute = db.execute
+
+    def explained(sql: str, params: object = None):  # type: ignore[no-untyped-def]
+        plans.append(" ".join(str(r[3]) for r in execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()))
+        return execute(sql, params)
+
+    monkeypatch.setattr(db, "execute", explained)
+    expected = {"articles_unread": 3, "articles_starred": 1}[index]
+    assert count_articles(db, filter) == expected
+    assert index in plans[0] and plans[0] != "SCAN articles"
+
+
 def test_unread_and_starred_filters_and_mark_all_read_with_undo(db: Database) -> None:
     ids = [save_article(db, make_article(n), fallback_url=f"file:///{n}").id for n in range(5)]
     set_read(db, ids[0])
