@@ -40,6 +40,7 @@ LAUNCH_NEVER_LOADS = [
     "tuinews.store.schema",
     "tuinews.store.feeds",
     "tuinews.cli_feeds",
+    "tuinews.cli_commands",
     "tuinews.ingest",
     "tomllib",
     "tuinews.ui.widgets.feeds_panel",
