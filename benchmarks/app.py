@@ -544,8 +544,11 @@ async def in_app_timings(path: Path, runs: int = 5) -> dict[str, float]:
     app._display = original_display  # type: ignore[method-assign]
     out = {name: statistics.median(values) for name, values in samples.items()}
     print(
-        f"  in app ({path.name}, median of {runs}; load average {os.getloadavg()[0]:.2f}): "
-        + ", ".join(f"{name} {value:.0f}" for name, value in out.items()),
+        f"  in app ({path.name}, median of {runs} [each run]; load average {os.getloadavg()[0]:.2f}): "
+        + ", ".join(
+            f"{name} {out[name]:.0f} [{' '.join(f'{v:.0f}' for v in values)}]"
+            for name, values in samples.items()
+        ),
         file=sys.stderr,
     )
     return out
