@@ -37,7 +37,9 @@ _WHOLE = re.compile(
     r"recommended|trending( now)?|most popular|most read|see more photos|tell us what you think|"
     r"don['’]?t miss|"
     r"listen to this article|skip to (main )?content|back to top|scroll to top|image|photo|video|"
-    r"subscribe|sign up|log ?in|register|this article is more than \d+ \w+ old|loading\W*)\W*$",
+    r"subscribe|sign up|log ?in|register|this article is more than \d+ \w+ old|loading\W*|"
+    # a timestamp label whose time the page set apart ("Updated <time>…</time>")
+    r"(last |first )?(updated|published|posted|modified)( on| at)?)\W*$",
     re.IGNORECASE,
 )
 
@@ -55,6 +57,9 @@ _PITCH = re.compile(
     r"have a (news )?tip\?|may be reached at|can be reached at|contact (him|her|them) at)",
     re.IGNORECASE,
 )
+
+#: A wire desk's sign-off closing a story: the editors' initials ("hm/dj", "jm-bp/lb").
+_SIGNOFF = re.compile(r"^[a-z]{1,4}(?:[/-][a-z]{1,4}){1,4}$")
 
 #: A blogging-platform shortcode the page failed to render: "[button link=…]Send us yours[/button]".
 _SHORTCODE = re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")
@@ -119,6 +124,11 @@ def filter_blocks(blocks: list[str]) -> tuple[list[str], list[str]]:
             credits.append(plain(block))
         elif not is_furniture(block) and not _is_link_line(block):
             kept.append(block)
-    while kept and (kept[-1].lstrip().startswith("#") or _is_link_list(kept[-1]) or is_furniture(kept[-1])):
+    while kept and (
+        kept[-1].lstrip().startswith("#")
+        or _is_link_list(kept[-1])
+        or is_furniture(kept[-1])
+        or _SIGNOFF.match(plain(kept[-1]))
+    ):
         kept.pop()
     return kept, credits

@@ -27,7 +27,7 @@ from tuinews.extract.bylines import (
     parse_signoff,
     plain_name,
 )
-from tuinews.extract.leads import parse_dateline_lead
+from tuinews.extract.leads import parse_dateline_lead, standalone_place
 from tuinews.extract.places import title_place
 from tuinews.extract.pubday import choose_published
 from tuinews.extract.timestamps import (
@@ -171,6 +171,8 @@ def build_dateline(
             line_agency, line_place = agency_line
             break
     dateline.place = lead_place or line_place
+    if dateline.place is None and lead and len(paragraphs) > 1 and lead is paragraphs[0]:
+        dateline.place = standalone_place(lead)  # "KOCHI" on a line of its own, the story below it
     by_lines = [line for line in lines if _BY_LINE.match(line) and len(line) < 200]
     if paragraphs and _BY_LINE.match(paragraphs[0]) and len(paragraphs[0]) < 200:
         by_lines.append(paragraphs[0])

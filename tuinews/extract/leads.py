@@ -134,3 +134,15 @@ def parse_dateline_lead(paragraph: str) -> tuple[str | None, str | None]:
         ):
             return title_place(place), None
     return None, None
+
+
+def standalone_place(paragraph: str) -> str | None:
+    """A dateline printed on a line of its own above the story (`KOCHI`, `ST. JOHN'S`): one to three words
+    in capitals that read as a place. The title-cased place, else None."""
+    text = paragraph.strip(" \t*_")
+    words = text.split()
+    if not 1 <= len(words) <= 3 or "\n" in text or not _capitals(text) or len(text) < 3:
+        return None
+    if text.upper() in _NOT_DATELINE or not looks_like_place(text):
+        return None
+    return title_place(text)

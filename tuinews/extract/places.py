@@ -49,7 +49,15 @@ def title_place(text: str) -> str:
                 return word  # a state or country code: "DC", "NY", "UK"
             if match.start() > 0 and word.lower() in _PLACE_PARTICLES:
                 return word.lower()
+            if "'" in word or "’" in word:
+                # "ST. JOHN'S" -> "St. John's", "O'HARE" -> "O'Hare"
+                pieces = re.split(r"(['’])", word)
+                return "".join(
+                    p if p in "'’" else (p.lower() if i and len(p) == 1 else p[0] + p[1:].lower())
+                    for i, p in enumerate(pieces)
+                    if p
+                )
             return word[0] + word[1:].lower()
 
-        out.append(re.sub(r"[^\W\d_]+", fix, part.strip()))
+        out.append(re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)*", fix, part.strip()))
     return ", ".join(out)
