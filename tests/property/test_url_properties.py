@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from tuinews.fetch.urls import TRACKING_PARAMS, canonical_url, is_http_url, resolve_url
@@ -87,6 +87,8 @@ def test_the_shortcut_gives_what_the_full_parse_gives(url: str) -> None:
 
 
 @given(st.text(max_size=40))
+@example(";")
+@example("a;/b;?c")
 def test_absolute_links_resolve_to_what_urljoin_gives_after_canonicalising(path: str) -> None:
     from urllib.parse import urljoin
 

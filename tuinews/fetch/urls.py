@@ -85,7 +85,13 @@ def resolve_url(base: str | None, link: str | None) -> str | None:
         return None
     link = link.strip()
     try:
-        absolute = link if not base or link.startswith(("https://", "http://")) else urljoin(base, link)
+        # An absolute link needs no join; urljoin would only drop an empty ";" parameter, so such
+        # links still go through it (the stored form stays what it always was).
+        absolute = (
+            link
+            if not base or (link.startswith(("https://", "http://")) and ";" not in link)
+            else urljoin(base, link)
+        )
     except ValueError:
         return None
     return absolute if is_http_url(absolute) else None
