@@ -47,9 +47,12 @@ class FeedBuilder:
         """Wait until the worker can take work; False when there is none or it failed to start."""
         if self._pool is None or self.broken:
             return False
-        if self._started is None:
-            self._started = asyncio.get_running_loop().run_in_executor(self._pool, _ready)
         try:
+            if self._started is None:
+                # Submitting the first job starts the process, which blocks until the start method's
+                # handshake is done (tens of milliseconds): done on a thread, the event loop keeps fetching.
+                submitted = await asyncio.to_thread(self._pool.submit, _ready)
+                self._started = asyncio.wrap_future(submitted)
             return await self._started
         except (BrokenExecutor, OSError, RuntimeError):
             self.broken = True
