@@ -18,12 +18,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tuinews.fetch.refresh import RefreshOptions, RefreshSummary, refresh_feeds  # noqa: E402
-from tuinews.store.db import open_db  # noqa: E402
-from tuinews.store.feeds import add_feed, save_entry, tune_for_refresh  # noqa: E402
+if TYPE_CHECKING:
+    from tuinews.fetch.refresh import RefreshSummary
+
+# tuinews is imported inside the functions: the refresh's parsing worker process imports this script as
+# its main module, and should start as it does under `tuinews refresh` (whose main module is light).
 
 SERVER = Path(__file__).with_name("refresh_server.py")
 PARAGRAPH = (
@@ -41,6 +44,9 @@ def start_server(sites: int, delay_ms: int) -> tuple[subprocess.Popen[str], list
 
 
 def subscribe(db_path: Path, bases: list[str], items: int, mode: str) -> None:
+    from tuinews.store.db import open_db
+    from tuinews.store.feeds import add_feed
+
     db = open_db(db_path)
     for base in bases:
         add_feed(db, f"{base}/feed?items={items}&mode={mode}")
@@ -48,10 +54,14 @@ def subscribe(db_path: Path, bases: list[str], items: int, mode: str) -> None:
 
 
 def run(db_path: Path, **options: object) -> RefreshSummary:
+    from tuinews.fetch.refresh import RefreshOptions, refresh_feeds
+
     return asyncio.run(refresh_feeds(db_path, options=RefreshOptions(**options)))  # type: ignore[arg-type]
 
 
 def listable(db_path: Path) -> int:
+    from tuinews.store.db import open_db
+
     db = open_db(db_path)
     count = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
     db.close()
@@ -114,6 +124,9 @@ def _floor_run(
 ) -> None:
     """`count` single-article transactions through `save_entry` (or a one-column insert when `body` is
     None), on a fresh cache tuned as a refresh tunes it; prints wall and CPU time per commit."""
+    from tuinews.store.db import open_db
+    from tuinews.store.feeds import add_feed, save_entry, tune_for_refresh
+
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(Path(tmp) / "floor.db")
         tune_for_refresh(db)
