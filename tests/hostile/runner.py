@@ -16,14 +16,14 @@ import resource
 import sys
 from pathlib import Path
 
-from tuinews.fetch import netguard, urls
+from tuinews.fetch import addresses, netguard, urls
 from tuinews.fetch.client import FetchLimits
 from tuinews.fetch.refresh import RefreshOptions, refresh_feeds
 
 
 def pretend_public(address: str) -> None:
     """Treat `address` as public and `intranet.test` as a name for the loopback address."""
-    real_is_private, real_lookup = netguard.is_private_address, netguard.lookup
+    real_is_private, real_lookup = addresses.is_private_address, addresses.lookup
 
     def is_private(candidate: str) -> bool:
         return candidate != address and real_is_private(candidate)
@@ -31,9 +31,10 @@ def pretend_public(address: str) -> None:
     def lookup(host: str, port: int = 80) -> list[str]:
         return ["127.0.0.1"] if host.lower() == "intranet.test" else real_lookup(host, port)
 
+    addresses.is_private_address = is_private  # type: ignore[assignment]
     netguard.is_private_address = is_private  # type: ignore[assignment]
     urls.is_private_address = is_private  # type: ignore[assignment]
-    netguard.lookup = lookup  # type: ignore[assignment]
+    addresses.lookup = lookup  # type: ignore[assignment]
 
 
 def main() -> None:
@@ -47,7 +48,13 @@ def main() -> None:
     if args.public:
         pretend_public(args.public)
     limits = FetchLimits(connect_timeout=2, read_timeout=2, deadline=args.deadline, retries=0)
-    options = RefreshOptions(limits=limits, deadline=args.refresh_deadline, concurrency=16)
+    # Feeds are parsed in this process: the pretence above does not reach a worker process.
+    options = RefreshOptions(
+        limits=limits,
+        deadline=args.refresh_deadline,
+        concurrency=16,
+        parse_processes=0 if args.public else None,
+    )
     summary = asyncio.run(refresh_feeds(args.db, options=options))
     report = {
         "line": summary.line(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from tuinews.fetch.netguard import is_private_address, literal_address, resolves_private
+from tuinews.fetch.addresses import is_private_address, literal_address, resolves_private
 from tuinews.sanitize import needs_cleaning
 
 #: Query parameters that only track where a click came from; dropped from canonical URLs.
