@@ -319,3 +319,17 @@ def test_russian_role_noun_before_a_name() -> None:
     md = "«Мы закончим работы к лету», — сказал руководитель проекта Павел Орлов."
     (q,) = parse_quotes(md)
     assert (q.speaker, q.role) == ("Павел Орлов", "руководитель проекта")
+
+
+def test_a_french_organisation_name_with_des_and_an_elided_particle() -> None:
+    md = (
+        "The valley's cider makers' group, the Syndicat des Cidriers d'Aubrac, described the harvest as "
+        "«the smallest any of our members can remember»."
+    )
+    assert _speakers(md) == ["Syndicat des Cidriers d'Aubrac"]
+
+
+def test_a_german_role_with_des_is_not_a_name() -> None:
+    md = "Der Leiter des Hafens, Ole Brandt, sagte: „Wir öffnen die Schleuse erst im März wieder.“"
+    (q,) = parse_quotes(md)
+    assert (q.speaker, q.role) == ("Ole Brandt", "Leiter des Hafens")

@@ -24,7 +24,8 @@ CAPWORD = (
     rf"|[{UPPER}](?:{LETTER}|[-'’](?={LETTER}))*(?:(?<=s)['’](?=[ \t]+[{UPPER}]))?)"
 )
 PART_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
-NAME_RE = re.compile(rf"(?<![\w'’-]){CAPWORD}(?:[ \t]+(?:(?:{PART_ALT})[ \t]+)*{CAPWORD})*")
+#: Words of a name run, with particles between them and elided ones in front ("Syndicat des Vignerons d'Aval").
+NAME_RE = re.compile(rf"(?<![\w'’-]){CAPWORD}(?:[ \t]+(?:(?:{PART_ALT})[ \t]+)*(?:[dl]['’])?{CAPWORD})*")
 TOKEN_RE = re.compile(r"\S+")
 BLOCK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 QUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)

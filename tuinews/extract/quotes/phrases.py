@@ -114,7 +114,7 @@ def is_subject_part(part: str) -> bool:
         return False
     if first == "the":
         return len(words) > 1 and all(
-            w[:1].isupper() or w in PARTICLES or w == "and" or _ELIDED_RE.match(w) for w in words[1:]
+            w[:1].isupper() or w in PARTICLES or w in ("and", "des") or _ELIDED_RE.match(w) for w in words[1:]
         )
     if words[-1][:1].isupper() and not words[0][:1].isupper():
         # a role before the name: "retired surveyor Anselm Kowal", "District in-charge minister X"

@@ -16,6 +16,7 @@ ORG_HEADS = frozenset(
     "Directorate Inspectorate".split()
 )
 _AND_RE = re.compile(r"[ \t]+and[ \t]+")
+_DES_RE = re.compile(r"[ \t]+des[ \t]+")
 #: Every name starts with a capital: the search jumps from capital to capital (a plain character class is
 #: found by a fast scan) and tries NAME_RE only there, rather than at every character of the text.
 _CAP_RE = re.compile(f"[{UPPER}]")
@@ -58,7 +59,10 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     for m in _names(text, start, end):
         if pending is not None:
             gap = text[pending[0] + len(pending[1]) : m.start()]
-            if _AND_RE.fullmatch(gap) and _joinable(pending[1], m.group()):
+            if (_AND_RE.fullmatch(gap) and _joinable(pending[1], m.group())) or (
+                _DES_RE.fullmatch(gap) and pending[1].split()[0] in ORG_WORDS
+            ):
+                # "Syndicat des Vignerons d'Aval" (a German "Betreiber des Clubs" is a role, not a name)
                 pending = (pending[0], text[pending[0] : m.end()])
                 continue
             yield pending
