@@ -61,7 +61,8 @@ def body(app: TuinewsApp) -> Markdown:
 
 
 def block_texts(app: TuinewsApp) -> list[str]:
-    return [b._content.plain for b in body(app).children if isinstance(b, MarkdownBlock)]
+    """The text of the blocks on show (the reader keeps spare paragraph widgets hidden)."""
+    return [b._content.plain for b in body(app).children if isinstance(b, MarkdownBlock) and b.display]
 
 
 def test_the_rest_is_cut_into_growing_pieces_at_paragraph_breaks() -> None:
@@ -82,7 +83,8 @@ async def test_a_long_article_shows_its_first_screen_then_the_rest_arrives(long_
         assert body(long_app).source == LONG
         texts = block_texts(long_app)
         assert texts[0].startswith("Paragraph 1 ") and texts[-1].startswith("The end of the long read")
-        assert len(texts) == LONG.count("\n\n")  # every paragraph once: none doubled at a piece's seam
+        # Every paragraph once, in order: none lost or doubled where the text was cut into pieces.
+        assert texts == [paragraph.strip() for paragraph in LONG.split("\n\n")]
 
         # Straight after show() returns only the first screen is mounted; it fills the viewport.
         await view.show(view.article)
@@ -93,6 +95,22 @@ async def test_a_long_article_shows_its_first_screen_then_the_rest_arrives(long_
         assert view.virtual_size.height > view.scrollable_content_region.height
         await settle(pilot)
         assert view.complete and block_texts(long_app) == texts
+
+
+async def test_the_first_frame_of_an_article_is_its_top_after_one_read_to_the_end(
+    long_app: TuinewsApp,
+) -> None:
+    async with long_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        view = long_app.screen.query_one(ArticleView)
+        assert view.article is not None
+        view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert view.scroll_y > 0
+        await view.show(view.article)
+        assert view.scroll_y == 0  # before the first paint, not after it
+        await pilot.pause()
+        assert view.scroll_y == 0 and view.virtual_size.height > view.scrollable_content_region.height
 
 
 async def test_the_previous_articles_text_is_gone_and_a_newer_article_wins(long_app: TuinewsApp) -> None:
@@ -190,3 +208,57 @@ async def test_other_views_of_a_long_text_arrive_whole_and_switch_back(long_app:
         await settle(pilot)
         assert view.showing == "article" and body(long_app).source == LONG
         assert block_texts(long_app)[-1].startswith("The end of the long read")
+
+
+def mixed_markdown() -> str:
+    """Paragraphs with headings, a loose list, a table and a code fence with blank lines among them."""
+    parts = []
+    for n in range(1, 61):
+        if n % 12 == 0:
+            parts.append(f"## Section {n // 12}")
+        if n == 20:
+            parts.append("- first loose item\n\n- second loose item\n\n- third loose item")
+        if n == 33:
+            parts.append("```\nline one\n\nline three after a blank\n\nline five\n```")
+        if n == 45:
+            parts.append("| Pier | Crossings |\n| --- | --- |\n| North | 12 |\n| South | 9 |")
+        parts.append(
+            f"Mixed paragraph {n} with *emphasis*, **weight** and a [link](https://example.org/{n})."
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def shape(blocks: list[MarkdownBlock]) -> list[tuple[str, str]]:
+    """Each top-level block's kind and all of its text (its own and its inner blocks')."""
+    return [
+        (type(b).__name__, " ".join([b._content.plain, *(d._content.plain for d in b.query(MarkdownBlock))]))
+        for b in blocks
+    ]
+
+
+async def test_mixed_blocks_come_out_as_markdown_draws_them_however_they_were_cut(
+    long_app: TuinewsApp,
+) -> None:
+    mixed = mixed_markdown()
+    async with long_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        view = long_app.screen.query_one(ArticleView)
+        reference = Markdown(mixed)
+        await long_app.screen.mount(reference)
+        await settle(pilot)
+        expected = shape([b for b in reference.children if isinstance(b, MarkdownBlock)])
+        await reference.remove()
+        assert len(expected) > 60
+        # First screens cut inside the code fence, inside the loose list and between paragraphs; the
+        # long article's paragraph widgets are reused each time.
+        for size in (mixed.index("line one"), mixed.index("first loose item"), 1500):
+            assert split_first_screen(mixed, size)[1]
+            view.first_screen_chars = lambda size=size: size  # type: ignore[method-assign]
+            await view.show_other_text("page", mixed)
+            await settle(pilot)
+            shown = [b for b in body(long_app).children if isinstance(b, MarkdownBlock) and b.display]
+            assert shape(shown) == expected, size
+            assert body(long_app).source == mixed
+            await view.show(view.article)
+            await settle(pilot)
+            assert block_texts(long_app) == [paragraph.strip() for paragraph in LONG.split("\n\n")]
