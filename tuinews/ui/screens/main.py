@@ -114,12 +114,23 @@ class MainScreen(FilterActions, ReaderActions):
     def on_mount(self) -> None:
         self.query_one("#dateline").border_title = "Dateline"
         self.query_one("#quotes").border_title = "Quotes"
-        self.query_one("#articles").border_title = "Articles"
+        articles = self.query_one(ArticleList)
+        articles.border_title = "Articles"
+        articles.fit_title_column(self._list_width())
         # Enough rows to fill the tallest list this terminal can show; the next page follows as the cursor moves.
         first_page = max(FIRST_PAGE_MIN, self.app.size.height)
         self._show_page(list_articles(self.db, filter=self.filter, limit=first_page), True, first_page)
         # The reader and the header counts wait until the list's rows are on screen (`RowsShown`), or a moment.
         self.set_timer(READER_AT_LATEST, self._mount_reader)
+
+    def _list_width(self) -> int:
+        """The list's width inside its border as the first layout will make it: the screen less the side
+        column (from the styles already applied), so the first frame draws the title column at its width."""
+        side = self.query_one("#side")
+        width = self.app.size.width
+        if side.styles.display != "none" and side.styles.width is not None and side.styles.width.is_cells:
+            width -= int(side.styles.width.value)
+        return width - self.query_one(ArticleList).styles.gutter.width
 
     @on(ArticleList.RowsShown)
     def _rows_shown(self) -> None:

@@ -72,17 +72,22 @@ class ArticleList(DataTable[Text]):
         self.add_column("Title", key="title")
         self.add_column("Source", key="source", width=12)
         self.add_column("Read", key="read", width=4)
-        self._fit_title_column()
+        self.fit_title_column()
 
     def on_resize(self) -> None:
-        self._fit_title_column()
+        self.fit_title_column()
 
-    def _fit_title_column(self) -> None:
-        """Give the title whatever width the fixed columns leave, so the source column stays in view."""
+    def fit_title_column(self, content_width: int | None = None) -> None:
+        """Give the title whatever width the fixed columns leave, so the source column stays in view.
+
+        `content_width` is the list's width inside its border when it is known before the first layout.
+        """
+        if content_width is None:
+            content_width = self.content_region.width
         fixed = sum(c.width for key, c in self.columns.items() if key.value != "title")
         padding = 2 * self.cell_padding * len(self.columns)
         # Room for the vertical scrollbar is kept even before one appears, so the width never jumps.
-        width = max(10, self.content_region.width - fixed - padding - self.styles.scrollbar_size_vertical)
+        width = max(10, content_width - fixed - padding - self.styles.scrollbar_size_vertical)
         column = self.columns.get(ColumnKey("title"))
         if column is not None and column.width != width:
             column.auto_width = False
