@@ -333,3 +333,12 @@ def test_a_german_role_with_des_is_not_a_name() -> None:
     md = "Der Leiter des Hafens, Ole Brandt, sagte: „Wir öffnen die Schleuse erst im März wieder.“"
     (q,) = parse_quotes(md)
     assert (q.speaker, q.role) == ("Ole Brandt", "Leiter des Hafens")
+
+
+def test_the_prosecutor_is_the_district_attorney_named_before() -> None:
+    md = (
+        '"The ledger tells the whole story," Deputy District Attorney Mirela Tosk said in her opening.\n\n'
+        "Tosk told jurors the payments began in 2019. The prosecutor said the jury would hear from the "
+        "bookkeeper who kept the ledger."
+    )
+    assert _speakers(md) == ["Mirela Tosk", "Mirela Tosk", "Mirela Tosk"]

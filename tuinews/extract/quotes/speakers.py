@@ -148,12 +148,28 @@ class SpeakerTable:
                 if len(seen) >= 3 and fallback is not None:
                     return fallback
                 continue
-            if role_noun is not None and not (ent.role and role_noun in ent.role.lower()):
+            if role_noun is not None and not (ent.role and _role_matches(role_noun, ent.role.lower())):
                 continue
             if name_has is not None and name_has not in ent.name.lower():
                 continue
             return ent
         return fallback
+
+
+#: Role nouns a later mention may use for a role printed in other words ("Assistant District Attorney X
+#: ... The prosecutor said").
+ROLE_SYNONYMS = {
+    "prosecutor": ("attorney", "prosecut", "crown counsel"),
+    "lawyer": ("attorney", "counsel", "barrister", "solicitor", "advocate"),
+    "headteacher": ("head teacher", "principal", "headmaster", "headmistress"),
+    "principal": ("headteacher", "head teacher", "headmaster", "headmistress"),
+    "judge": ("justice", "magistrate"),
+}
+
+
+def _role_matches(noun: str, role: str) -> bool:
+    """Is a role word ("the prosecutor") a way of naming a printed role ("assistant district attorney")?"""
+    return noun in role or any(alt in role for alt in ROLE_SYNONYMS.get(noun, ()))
 
 
 def clear_caches() -> None:
