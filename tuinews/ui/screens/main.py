@@ -103,6 +103,9 @@ class MainScreen(FilterActions, ReaderActions):
         """The article the reader shows or is loading (a highlight of the same one loads nothing)."""
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class now, not on the first resize: the first frame is laid out as the final one.
+        width = self.app.size.width
+        self.add_class(next(name for edge, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= edge))
         yield Static(id="status")
         with Vertical(id="main"):
             yield ArticleList(id="articles")
