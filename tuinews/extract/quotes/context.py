@@ -74,9 +74,10 @@ def _block_spans(markdown: str) -> list[tuple[int, int, int]]:
     for m in BLOCK_RE.finditer(markdown):
         start, end = m.start(), m.end()
         new = 1
-        for item in _ITEM_START_RE.finditer(markdown, start, end - 1):
-            spans.append((start, item.end(), new))
-            start, new = item.end(), 0
+        if markdown.find("\n", start, end - 1) != -1:  # a one-line block has no items to split
+            for item in _ITEM_START_RE.finditer(markdown, start, end - 1):
+                spans.append((start, item.end(), new))
+                start, new = item.end(), 0
         spans.append((start, end, new))
     return spans
 

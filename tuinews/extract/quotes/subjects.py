@@ -80,7 +80,9 @@ def det_role(window: str) -> str | None:
     t = window.rstrip()
     if not (t.endswith(",") or t.endswith("named")):
         t = t.rstrip(".")
-        if not any(t.endswith(x) and t[: -len(x)].rstrip().endswith(",") for x in _DET_TITLES):
+        if not t.endswith(_DET_TITLES) or not any(
+            t.endswith(x) and t[: -len(x)].rstrip().endswith(",") for x in _DET_TITLES
+        ):
             return None
     m = DET_ROLE_RE.search(window)
     if m is None:
