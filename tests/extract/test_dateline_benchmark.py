@@ -34,7 +34,8 @@ def scorer() -> ModuleType:
 
 #: (folder, articles, overall floor, per-field floor). `holdout` and `unseen` were written after the
 #: patterns, to measure articles the code had not seen (91.2% and 91.7% before the fixes they prompted).
-SET_FLOORS = [(SETS, 39, 0.98, 0.9), (SETS / "holdout", 10, 0.98, 0.9), (SETS / "unseen", 6, 0.97, 0.8)]
+#: unseen reached 100% with the standalone-place rule (its one miss), so it is tuned-on now too.
+SET_FLOORS = [(SETS, 39, 0.98, 0.9), (SETS / "holdout", 10, 0.98, 0.9), (SETS / "unseen", 6, 0.99, 0.9)]
 
 
 @pytest.mark.parametrize(("folder", "articles", "overall", "per_field"), SET_FLOORS)
