@@ -237,6 +237,14 @@ class Context:
         role_toks, name_toks, gender = strip_titles(toks)
         if not name_toks or any(t.lower() in CAP_STOP_LOWER for t in name_toks):
             return None
+        if (
+            len(name_toks) == 1
+            and not force
+            and name_toks[0].lower() not in self.table.candidates
+            and not FOLLOWED_BY_CUE_RE.match(after)
+            and not SPOKES_FOR_RE.search(fr[max(0, start - 40) : end])
+        ):
+            return None  # a lone word with no cue after it ("in Karnataka"): the branches below all need one
         prev_word = window.rstrip().rsplit(None, 1)[-1].lower() if window.strip() else ""
         pre = pre_role_match(window) if prev_word in ROLE_NOUNS else None
         pre_role = pre.group("role") if pre else None
