@@ -73,3 +73,39 @@ run_reader(Path({str(path)!r}), Config())
 """
     env = {**os.environ, "TUINEWS_CONFIG": str(tmp_path / "no-config.toml")}
     assert loaded_after(statement, LAUNCH_NEVER_LOADS, env=env) == []
+
+
+def test_the_launch_path_resumes_garbage_collection_once_the_first_screen_is_up(tmp_path: Path) -> None:
+    from tuinews.store.db import open_db
+
+    empty = tmp_path / "empty.db"
+    open_db(empty).close()
+    full = tmp_path / "full.db"
+    db = open_db(full)
+    db.execute(
+        "INSERT INTO articles (url, title, content_hash, source_kind, fetched_at, sort_key) "
+        "VALUES ('https://example.test/a', 'Harbour news', 'x', 'html', '2026-01-01T00:00:00Z', "
+        "'2026-01-01T00:00:00Z')"
+    )
+    db.close()
+    for path, screen in ((empty, "WelcomeScreen"), (full, "MainScreen")):
+        statement = f"""
+import asyncio, gc
+from pathlib import Path
+from tuinews.cli import run_reader
+from tuinews.config import Config
+from tuinews.ui.app import TuinewsApp
+from tuinews.ui.pilot import settle
+
+async def started(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        print(type(app.screen).__name__, "gc-on" if gc.isenabled() else "gc-off")
+
+TuinewsApp.run = lambda self: asyncio.run(started(self))
+run_reader(Path({str(path)!r}), Config())
+"""
+        out = subprocess.run(
+            [sys.executable, "-c", statement], capture_output=True, text=True, check=True, timeout=60
+        )
+        assert out.stdout.split()[-2:] == [screen, "gc-on"], out.stdout
