@@ -295,3 +295,20 @@ def test_the_demo_cache_is_built_once_and_rebuilt_when_its_key_changes(
     second = demo.demo_cache()
     assert len(builds) == 2 and second != first and not first.exists()
     assert [p.name for p in kept.iterdir()] == [second.name]  # nothing else left behind
+
+
+def test_the_demo_opens_when_the_cache_folder_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tuinews.demo import copy_demo
+    from tuinews.store.articles import count_articles
+    from tuinews.store.db import open_plain
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be\n")
+    monkeypatch.setenv("TUINEWS_CACHE_DIR", str(blocked / "cache"))
+    session = tmp_path / "session"
+    session.mkdir()
+    db = open_plain(copy_demo(session))
+    assert count_articles(db) >= 12
+    db.close()

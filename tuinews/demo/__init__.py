@@ -87,9 +87,16 @@ def demo_cache(folder: Path | None = None) -> Path:
 
 
 def copy_demo(folder: Path) -> Path:
-    """A private copy of the demo cache in `folder`, for one session."""
+    """A private copy of the demo cache in `folder`, for one session (built right there when the cache
+    folder cannot be written)."""
     import shutil
 
     path = folder / "demo.db"
-    shutil.copyfile(demo_cache(), path)
+    try:
+        kept = demo_cache()
+    except OSError:
+        db, _ = build_demo_db(path)
+        db.close()
+        return path
+    shutil.copyfile(kept, path)
     return path
