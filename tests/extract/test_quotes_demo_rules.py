@@ -342,3 +342,12 @@ def test_the_prosecutor_is_the_district_attorney_named_before() -> None:
         "bookkeeper who kept the ledger."
     )
     assert _speakers(md) == ["Mirela Tosk", "Mirela Tosk", "Mirela Tosk"]
+
+
+def test_a_lone_first_word_is_the_organisation_it_opens_that_was_mentioned_last() -> None:
+    md = (
+        "Harlow Freight, a unit of the Oslo-listed Harlow Shipping Group, said it would cut 40 jobs. "
+        "The company said the cuts would come in May.\n\n"
+        "- Harlow says 12 new posts will open"
+    )
+    assert _speakers(md) == ["Harlow Freight", "Harlow Freight", "Harlow Freight"]

@@ -37,7 +37,8 @@ class SpeakerTable:
         #: Full names seen only where a place could stand ("belongs to Ann Poe"), by surname.
         self.candidates: dict[str, list[str]] = {}
         #: The first word of each organisation name of two or more words ("Brenner" for "Brenner Logistik AG").
-        self.org_openers: dict[str, Entity] = {}
+        self.org_openers: dict[str, list[Entity]] = {}
+        self._last_seen: dict[int, int] = {}
         #: Positions of mentions inside a relative clause about someone else (skipped by pronouns).
         self.embedded: set[int] = set()
         self._seq = 0
@@ -45,6 +46,7 @@ class SpeakerTable:
     def mention(self, pos: int, ent: Entity) -> None:
         self._seq += 1
         bisect.insort(self.mentions, (pos, self._seq, ent))
+        self._last_seen[id(ent)] = self._seq
 
     def find(self, toks: list[str] | tuple[str, ...]) -> Entity | None:
         """The entity a name refers to: full name, surname, acronym, "Sir <first name>", "the Trust"."""
@@ -67,8 +69,10 @@ class SpeakerTable:
             if ent is None:
                 ent = self.keys.get(t.lower())
         if ent is None and len(toks) == 1:
-            # "Brenner Logistik AG" first, then "Brenner": the organisation introduced last whose name it opens
-            ent = self.org_openers.get(toks[0])
+            # "Brenner Logistik AG" first, then "Brenner": the organisation mentioned last whose name it opens
+            opened = self.org_openers.get(toks[0])
+            if opened:
+                ent = max(opened, key=lambda e: self._last_seen.get(id(e), 0))
         if ent is None and len(toks) >= 2:
             # "Ann Poe" first, then "Poe" mentioned with an initial or a middle name dropped.
             cand = self.keys.get(toks[-1].lower())
@@ -107,7 +111,7 @@ class SpeakerTable:
         self.orgs.append(ent)
         words = name.split()
         if len(words) >= 2 and words[0][:1].isupper():
-            self.org_openers[words[0]] = ent
+            self.org_openers.setdefault(words[0], []).append(ent)
         self.keys.setdefault(name.lower(), ent)
         caps = [w for w in name.split() if w[:1].isupper()]
         if len(caps) >= 2:
