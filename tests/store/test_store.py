@@ -271,6 +271,7 @@ def test_search_is_ranked_with_snippets_and_safe_for_any_input(db: Database) -> 
     assert [h.title for h in hits] == ["Ferry strike ends", "Harbour story number 1"]
     assert MARK_OPEN in hits[1].snippet
     assert search_articles(db, "ferr")  # the last word matches as a prefix
+    assert search_articles(db, "fer") and search_articles(db, "fe") == []  # from three letters on
     for hostile in ['"unbalanced', "NEAR(ferry", "-ferry", "title:ferry", "ferry AND OR"]:
         search_articles(db, hostile)  # FTS syntax in user input never raises
     with pytest.raises(SearchError):

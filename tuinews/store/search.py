@@ -32,8 +32,15 @@ class SearchHit:
     outlet: str | None
 
 
+#: The last word is matched as a prefix (search as you type) once it has this many characters. A
+#: one- or two-letter prefix stands for hundreds of words, whose lists FTS5 must merge: "ka*" took
+#: 0.75 s over 100,000 articles, "kat*" 60 ms, "ka" as a word a few milliseconds.
+MIN_PREFIX = 3
+
+
 def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word must match, the last as a prefix.
+    """Turn what a user typed into a safe FTS5 query: every word must match, the last as a prefix
+    (from `MIN_PREFIX` characters on).
 
     FTS5 syntax (quotes, NEAR, column filters, `-`) in user input would raise errors or change the
     meaning, so words are extracted and quoted.
@@ -42,7 +49,8 @@ def fts_query(text: str) -> str:
     if not words:
         raise SearchError("the search query has no words to look for")
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
+    if len(words[-1]) >= MIN_PREFIX:
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 
