@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from tuinews.models import Article, Feed
 from tuinews.store.articles import article_columns, utc_now
-from tuinews.store.schema import speaker_key
+from tuinews.store.names import speaker_key
 
 _FEED_COLUMNS = "id, url, title, site_url, tags, last_checked, last_status, last_error"
 

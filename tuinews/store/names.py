@@ -6,10 +6,7 @@ import unicodedata
 
 
 def speaker_key(name: str | None) -> str | None:
-    """A speaker's name folded for matching: case and accents ignored ("Zoë Núñez" -> "zoe nunez").
-
-    Migration m003 in `schema.py` keeps its own copy, as applied migrations never change; the two agree.
-    """
+    """A speaker's name folded for matching: case and accents ignored ("Zoë Núñez" -> "zoe nunez")."""
     if not name:
         return None
     decomposed = unicodedata.normalize("NFKD", name)

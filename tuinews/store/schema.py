@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from tuinews.store.names import speaker_key
 
 MIGRATIONS = Migrations("tuinews")
 
@@ -113,14 +113,6 @@ def m002_full_text_search(db: Database) -> None:
     db.table("quotes").enable_fts(
         ["text", "speaker"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
     )
-
-
-def speaker_key(name: str | None) -> str | None:
-    """A speaker's name folded for matching: case and accents ignored ("Zoë Núñez" -> "zoe nunez")."""
-    if not name:
-        return None
-    decomposed = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 @MIGRATIONS(name="m003_speaker_keys")
