@@ -384,12 +384,13 @@ def launch_table(
     print(json.dumps({"rows": rows, "times": times}), file=sys.stderr)
 
 
-def store_search(path: Path, pool: list[str], runs: int = 200) -> tuple[float, float]:
-    """Median and 90th percentile (ms) of ranked search (no snippets) over one- and two-word queries."""
+def store_search(path: Path, pool: list[str], runs: int = 200, seed: int = 7) -> tuple[float, float]:
+    """Median and 90th percentile (ms) of ranked search (no snippets) over one- and two-word queries,
+    on a fresh connection."""
     from tuinews.store.search import search_articles
 
     db = open_db(path)
-    rng = random.Random(7)
+    rng = random.Random(seed)
     times = []
     for _ in range(runs):
         query = " ".join(rng.choice(pool) for _ in range(rng.choice([1, 2])))
@@ -605,7 +606,10 @@ def main() -> None:
         # The newest article's title in the list: the first painted list.
         launch_s, rss = median_launch([tuinews, "--db", str(path)], "A very long read", env, args.runs)
         # Typical queries use words of middling frequency; the worst case uses the 50 commonest words.
-        median_ms, p90_ms = store_search(path, VOCABULARY[50:5000])
+        # The first 200 queries read a file the OS may not hold in memory yet (the first searches after
+        # a reboot); the next 200, other words, show a session that has searched before.
+        first_median, first_p90 = store_search(path, VOCABULARY[50:5000])
+        median_ms, p90_ms = store_search(path, VOCABULARY[50:5000], seed=8)
         worst_median, worst_p90 = store_search(path, VOCABULARY[:50])
         app_times = asyncio.run(in_app_timings(path))
         rows.append(
@@ -617,8 +621,8 @@ def main() -> None:
                 f"{rss / 1024:.0f}",
                 f"{app_times['first_screen_ms']:.0f}",
                 f"{app_times['whole_article_ms']:.0f}",
-                f"{median_ms:.2f}",
-                f"{p90_ms:.2f}",
+                f"{first_median:.1f}/{first_p90:.1f}",
+                f"{median_ms:.1f}/{p90_ms:.1f}",
                 f"{worst_median:.1f}/{worst_p90:.1f}",
                 f"{app_times['search_paint_ms']:.0f}",
             )
@@ -631,9 +635,9 @@ def main() -> None:
         "RSS MB",
         "5k open: 1st screen ms",
         "whole ms",
-        "search p50 ms",
-        "p90 ms",
-        "commonest words p50/p90",
+        "search p50/p90 ms: first 200",
+        "next 200",
+        "commonest words",
         "results painted ms",
     )
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
