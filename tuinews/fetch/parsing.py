@@ -44,16 +44,20 @@ class FeedBuilder:
         return self._pool is not None and not self.broken
 
     async def started(self) -> bool:
-        """Wait until the worker can take work; False when there is none or it failed to start."""
+        """Wait until the worker can take work; False when there is none or it failed to start.
+        The first call starts it; every caller waits for that one start."""
         if self._pool is None or self.broken:
             return False
+        if self._started is None:
+            self._started = asyncio.ensure_future(self._start(self._pool))
+        return await asyncio.shield(self._started)
+
+    async def _start(self, pool: ProcessPoolExecutor) -> bool:
         try:
-            if self._started is None:
-                # Submitting the first job starts the process, which blocks until the start method's
-                # handshake is done (tens of milliseconds): done on a thread, the event loop keeps fetching.
-                submitted = await asyncio.to_thread(self._pool.submit, _ready)
-                self._started = asyncio.wrap_future(submitted)
-            return await self._started
+            # Submitting the first job starts the process, which blocks until the start method's
+            # handshake is done (tens of milliseconds): done on a thread, the event loop keeps fetching.
+            submitted = await asyncio.to_thread(pool.submit, _ready)
+            return await asyncio.wrap_future(submitted)
         except (BrokenExecutor, OSError, RuntimeError):
             self.broken = True
             return False

@@ -167,18 +167,29 @@ async def refresh_feeds(
                 for i in list_pending(db, "fetch", limit=1_000_000)
             ]
             run = _Run(options, summary, report)
-            async with (
-                FetcherPool(
-                    options.limits, concurrency=options.concurrency, per_host=options.per_host
-                ) as fetcher,
-                StoreWriter(Path(db_path)) as writer,
-            ):
-                try:
-                    async with asyncio.timeout(options.deadline):
-                        await run.fetch_all(fetcher, writer, states, leftovers if options.full_text else [])
-                except TimeoutError:
-                    summary.error = f"the refresh stopped at its {options.deadline:g} s deadline"
-                summary.requests = fetcher.requests
+            # The parsing worker boots and the writer opens its connection while the feeds are fetched.
+            builder = FeedBuilder(len(states), processes=options.parse_processes)
+            booting = asyncio.create_task(builder.started())
+            try:
+                async with (
+                    FetcherPool(
+                        options.limits, concurrency=options.concurrency, per_host=options.per_host
+                    ) as fetcher,
+                    StoreWriter(Path(db_path)) as writer,
+                ):
+                    opening = asyncio.create_task(writer.run(_nothing))
+                    try:
+                        async with asyncio.timeout(options.deadline):
+                            await run.fetch_all(
+                                fetcher, writer, builder, states, leftovers if options.full_text else []
+                            )
+                    except TimeoutError:
+                        summary.error = f"the refresh stopped at its {options.deadline:g} s deadline"
+                    summary.requests = fetcher.requests
+                    await asyncio.gather(opening, return_exceptions=True)
+            finally:
+                booting.cancel()
+                builder.close()
             _mark_unfinished(db, states, summary)
             summary.stored_seconds = time.perf_counter() - started
             if options.extract:
@@ -201,6 +212,10 @@ async def refresh_feeds(
     summary.total_seconds = time.perf_counter() - started
     report(RefreshProgress("done", len(summary.feeds), len(summary.feeds), summary.new))
     return summary
+
+
+def _nothing(_db: object) -> None:
+    """A job that only makes the writer open its connection."""
 
 
 def _mark_unfinished(db: Database, states: list[FeedState], summary: RefreshSummary) -> None:
@@ -254,6 +269,7 @@ class _Run:
         self,
         fetcher: FetcherPool,
         writer: StoreWriter,
+        builder: FeedBuilder,
         states: list[FeedState],
         leftovers: list[tuple[int, str, str]],
     ) -> None:
@@ -265,7 +281,6 @@ class _Run:
             by_origin.setdefault(origin, []).append((article_id, url))
         for origin, items in by_origin.items():
             self._queue_pages(fetcher, writer, items, origin=origin)
-        builder = FeedBuilder(len(states), processes=self.options.parse_processes)
         fetched: asyncio.Queue[tuple[FeedState, FetchResult]] = asyncio.Queue()
         built: asyncio.Queue[tuple[FeedState, FetchResult, PreparedFeed | BaseException]] = asyncio.Queue()
         arrived = asyncio.Event()
@@ -324,7 +339,6 @@ class _Run:
             self.report(RefreshProgress("pages", self.pages_done, self.pages_total, self.summary.new))
             await asyncio.gather(*self.tasks)
         finally:
-            builder.close()
             for task in [*fetches, *workers, *self.tasks]:
                 task.cancel()
 
