@@ -234,9 +234,18 @@ async def test_search_opens_the_chosen_result_with_the_match_highlighted(app: Tu
 async def test_search_with_no_words_or_no_match_says_so(app: TuinewsApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"zzqx")
+        await pilot.press("slash", *"zq")
         await settle(pilot)
-        assert "No matches" in str(app.screen.query_one("#search-status", Static).render())
+        # Two letters are a word of their own; the last word becomes a prefix from its third letter.
+        assert "prefix from 3 letters" in str(app.screen.query_one("#search-status", Static).render())
+        await pilot.press("backspace", "backspace", *"arc")
+        await settle(pilot)
+        assert str(app.screen.query_one("#search-status", Static).render()) == "1 result"  # the archive story
+        for _ in range(3):
+            await pilot.press("backspace")
+        await pilot.press(*"zzqx")
+        await settle(pilot)
+        assert str(app.screen.query_one("#search-status", Static).render()).startswith("No matches.")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

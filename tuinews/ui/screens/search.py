@@ -7,6 +7,7 @@ The screenful of results that fits is painted first, with snippets; the rest of 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from tuinews.sanitize import clean_line
 from tuinews.store.search import (
     MARK_CLOSE,
     MARK_OPEN,
+    MIN_PREFIX,
     SearchError,
     SearchHit,
     add_snippets,
@@ -36,6 +38,20 @@ RESULT_LIMIT = 50
 FIRST_SNIPPETS = 10
 #: Lines one result takes: title, snippet (which may wrap) and the separator.
 RESULT_LINES = 3
+_WORD = re.compile(r"\w+")
+
+
+def result_count(count: int) -> str:
+    """How many results, as shown: "1 result", "12 results", "50+ results" (at `RESULT_LIMIT`)."""
+    return f"{count}{'+' if count == RESULT_LIMIT else ''} result{'' if count == 1 else 's'}"
+
+
+def no_match(query: str) -> str:
+    """What to say when nothing matched: a short last word is a whole word, not yet a prefix."""
+    words = _WORD.findall(query)
+    if words and len(words[-1]) < MIN_PREFIX:
+        return f"No matches yet: the last word matches as a prefix from {MIN_PREFIX} letters on."
+    return "No matches."
 
 
 @dataclass
@@ -149,9 +165,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
                 return
             # Snippets cost milliseconds each: the first screenful is painted with them, the rest follow.
             add_snippets(db, query, hits[:first])
-            status = (
-                f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''} results" if hits else "No matches."
-            )
+            status = result_count(len(hits)) if hits else no_match(query)
             self.app.call_from_thread(self._show, hits, status, query, generation, first)
             if len(hits) > first and not get_current_worker().is_cancelled:
                 add_snippets(db, query, hits[first:])
