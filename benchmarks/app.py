@@ -283,19 +283,7 @@ Empty().run()
 
 def time_to_text(argv: list[str], expect: str, env: dict[str, str]) -> tuple[float, int]:
     """Seconds from spawn to `expect` on screen in a 100x30 pseudo-terminal, and the RSS (kB) then."""
-    start = time.perf_counter()
-    child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(30, 100), timeout=120)
-    child.expect(expect)
-    elapsed = time.perf_counter() - start
-    rss = 0
-    try:
-        with open(f"/proc/{child.pid}/status") as status:
-            rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
-    except (OSError, StopIteration):
-        pass
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
+    elapsed, _cpu, rss = launch(argv, expect, env)
     return elapsed, rss
 
 

@@ -7,7 +7,7 @@ import re
 
 from .context import Context
 from .lexicon import BUSINESS_NOUNS, GENERIC, ONE_WORD_ORGS, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS, RU_ORG_HEADS
-from .model import Entity
+from .model import Entity, Found
 from .names import FEMALE, MALE
 from .patterns import GERMAN_ARTICLES, GERMAN_ORG_NOUNS, NAME_RE, ROLE_REF_RE, SPOKES_FOR_RE
 from .runs import name_runs
@@ -187,15 +187,15 @@ class Resolution(Context):
             return (ent, 0.75) if ent else None
         return None
 
+    def _quote_before(self, pos: int) -> Found | None:
+        """The last quote found that ends at or before `pos`, or None."""
+        return next((o for o in reversed(self.out) if o.frags[-1].end <= pos), None)
+
     def _last_org_speaker(self, pos: int) -> Entity | None:
         """ "X, a unit of Y, said ... The company said ...": the organisation that spoke last (this paragraph
         or the one before) is the company meant, not one named only in that report's own sentence."""
         bi = self.block_of(pos)
-        last = None
-        for o in reversed(self.out):
-            if o.frags[-1].end <= pos:
-                last = o
-                break
+        last = self._quote_before(pos)
         if last is None or last.entity.kind != "org" or self.block_of(last.frags[-1].end) < bi - 1:
             return None
         s0, s1 = self.sentence_bounds(last.frags[0].start)
@@ -266,11 +266,7 @@ class Resolution(Context):
         """The speaker of the quote just before `pos` (this paragraph or the one before), when nothing
         says that person is of another gender and nobody of this gender was named since."""
         bi = self.block_of(pos)
-        last = None
-        for o in reversed(self.out):
-            if o.frags[-1].end <= pos:
-                last = o
-                break
+        last = self._quote_before(pos)
         if last is None or last.entity.kind != "person" or last.entity.gender is not None:
             return None
         if self.block_of(last.frags[-1].end) < bi - 1:
