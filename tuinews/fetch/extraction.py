@@ -123,7 +123,7 @@ def _built(
         if pool is not None:
             try:
                 future = pool.submit(build_article, item, now)
-            except BrokenExecutor:
+            except Exception:  # noqa: BLE001 - a broken pool, or one that could not start: build here
                 pool = None
         flying.append((item, future))
         while flying and (len(flying) >= window or flying[0][1] is None):

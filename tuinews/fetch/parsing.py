@@ -58,7 +58,7 @@ class FeedBuilder:
             # handshake is done (tens of milliseconds): done on a thread, the event loop keeps fetching.
             submitted = await asyncio.to_thread(pool.submit, _ready)
             return await asyncio.wrap_future(submitted)
-        except (BrokenExecutor, OSError, RuntimeError):
+        except Exception:  # noqa: BLE001 - no worker (it broke or could not start): the writer builds all
             self.broken = True
             return False
 
@@ -70,10 +70,13 @@ class FeedBuilder:
             return None
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(
-                self._pool, _build, feed_id, feed_url, result, full_text, max_entries
-            )
-        except (BrokenExecutor, OSError, RuntimeError):
+            future = self._pool.submit(_build, feed_id, feed_url, result, full_text, max_entries)
+        except Exception:  # noqa: BLE001 - the pool is unusable: this feed and the rest go to the writer
+            self.broken = True
+            return None
+        try:
+            return await asyncio.wrap_future(future, loop=loop)
+        except BrokenExecutor:
             self.broken = True
             return None
 
