@@ -99,6 +99,8 @@ class MainScreen(FilterActions, ReaderActions):
         self.undo_ids: list[int] = []
         self._reading: int | None = None
         self._keep_id: int | None = None
+        self._list_generation = 0
+        """Bumped by every reload: a page a worker read for an older list is dropped, not appended."""
         self._reader_mounted = False
         """The article the reader shows or is loading (a highlight of the same one loads nothing)."""
 
@@ -176,15 +178,16 @@ class MainScreen(FilterActions, ReaderActions):
         self._keep_id = current.id if keep_place and current is not None else None
         self._reading = None  # the articles may have changed: the first one shown is read again
         articles.reset()
-        self.load_page(None)
+        self._list_generation += 1
+        self.load_page(None, self._list_generation)
         if any(panel.display for panel in self.query("#feeds")):
             self.load_feeds()
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
-    def load_page(self, after: tuple[str, int] | None) -> None:
-        """Fetch one page of the list (and the counts) off the UI thread."""
+    def load_page(self, after: tuple[str, int] | None, generation: int) -> None:
+        """Fetch one page of the list (and the counts) off the UI thread, for list number `generation`."""
         page = list_articles(self.db, filter=self.filter, after=after, limit=PAGE_SIZE)
-        self.app.call_from_thread(self._show_page, page, after is None)
+        self.app.call_from_thread(self._show_page, page, after is None, PAGE_SIZE, generation)
         if after is None:
             # Counting a big cache takes longer than a page: the list is painted first.
             self.app.call_from_thread(self._show_status, *self._counts())
@@ -199,9 +202,17 @@ class MainScreen(FilterActions, ReaderActions):
         unread_filter = dataclasses.replace(self.filter, unread=True)
         return count_articles(self.db, self.filter), count_articles(self.db, unread_filter)
 
-    def _show_page(self, page: list[StoredArticle], first: bool, page_size: int = PAGE_SIZE) -> None:
+    def _show_page(
+        self,
+        page: list[StoredArticle],
+        first: bool,
+        page_size: int = PAGE_SIZE,
+        generation: int | None = None,
+    ) -> None:
         if not self.is_attached:
             return  # the screen closed while the worker ran
+        if generation is not None and generation != self._list_generation:
+            return  # read for a list that a reload has replaced since (a thread worker cannot be stopped)
         articles = self.query_one(ArticleList)
         articles.append_page(page, page_size)
         keep = self._keep_id
@@ -310,7 +321,7 @@ class MainScreen(FilterActions, ReaderActions):
 
     @on(ArticleList.NeedMore)
     def _need_more(self, event: ArticleList.NeedMore) -> None:
-        self.load_page(event.after)
+        self.load_page(event.after, self._list_generation)
 
     # The refresh bar's messages, by handler name: its module loads with the first refresh.
     def on_refresh_bar_new_articles(self, event: RefreshBar.NewArticles) -> None:

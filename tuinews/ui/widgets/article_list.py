@@ -54,6 +54,7 @@ class ArticleList(DataTable[Text]):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
         self.articles: list[StoredArticle] = []
+        self._ids: set[int] = set()
         self.exhausted = False
         self._asked_after: tuple[str, int] | None = None
         self._rows_shown = False
@@ -99,14 +100,22 @@ class ArticleList(DataTable[Text]):
         """Forget every row (a new filter or a refresh)."""
         self.clear()
         self.articles = []
+        self._ids = set()
         self.exhausted = False
         self._asked_after = None
 
     def append_page(self, page: list[StoredArticle], page_size: int = PAGE_SIZE) -> None:
-        """Add one page of rows below the ones loaded."""
-        for article in page:
+        """Add one page of rows below the ones loaded.
+
+        An article already in the list is not added again: while a refresh runs, the background step may
+        move an article down the list (it learns when it was published), so the next page can hold one
+        that an earlier page showed.
+        """
+        fresh = [a for a in page if a.id not in self._ids]
+        for article in fresh:
             self.add_row(*self._cells(article), key=str(article.id))
-        self.articles.extend(page)
+            self._ids.add(article.id)
+        self.articles.extend(fresh)
         self.exhausted = len(page) < page_size
 
     def _cells(self, article: StoredArticle) -> list[Text]:
