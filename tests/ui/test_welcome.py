@@ -13,7 +13,7 @@ from tests.fetch.server import LocalServer
 from tests.ui.test_refresh_in_app import refreshed
 from tuinews.store.articles import count_articles
 from tuinews.store.db import open_db
-from tuinews.store.feeds import list_feeds
+from tuinews.store.feeds import add_feed, list_feeds
 from tuinews.ui.app import TuinewsApp, make_app
 from tuinews.ui.pilot import settle
 from tuinews.ui.screens.main import MainScreen
@@ -87,3 +87,29 @@ async def test_add_a_feed_from_the_welcome_screen(
         assert empty_app.screen.query_one(ArticleList).row_count > 0
     feeds = list_feeds(open_db(db_path))
     assert len(feeds) == 1 and feeds[0].url.endswith(".xml")
+
+
+async def test_subscribed_feeds_with_no_articles_yet_are_offered_for_fetching(
+    db_path: Path, server: LocalServer
+) -> None:
+    db = open_db(db_path)
+    add_feed(db, f"{server.base}/feeds/rss20.xml")  # say, from an OPML import
+    db.close()
+    app = make_app(db_path, clock=lambda: FIXED_NOW)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert "r   fetch the feed you subscribed to" in str(app.screen.query_one("#welcome-text").render())
+        await pilot.press("r")
+        await wait_for_main(pilot)
+        await refreshed(pilot)
+        assert app.screen.query_one(ArticleList).row_count >= 4
+
+
+async def test_without_feeds_the_welcome_screen_offers_no_refresh(empty_app: TuinewsApp) -> None:
+    async with empty_app.run_test(size=(110, 32)) as pilot:
+        await settle(pilot)
+        assert "fetch the" not in str(empty_app.screen.query_one("#welcome-text").render())
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(empty_app.screen, WelcomeScreen)

@@ -66,7 +66,8 @@ class TuinewsApp(App[None]):
         if not has_articles(self.reader.db()):
             from tuinews.ui.screens.welcome import WelcomeScreen  # only an empty cache needs it
 
-            self.push_screen(WelcomeScreen(str(self.db_path)))
+            feeds = int(self.reader.db().execute("SELECT count(*) FROM feeds").fetchone()[0])
+            self.push_screen(WelcomeScreen(str(self.db_path), feeds=feeds))
             self.call_after_refresh(gc.enable)  # held while the app started (`tuinews.cli.pause_gc`)
         else:
             self.push_screen(MainScreen())

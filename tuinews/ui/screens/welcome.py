@@ -18,7 +18,7 @@ from tuinews.sanitize import clean_line
 
 WELCOME = """\
 Your news cache is empty. Fill it from here, or from the command line:
-
+{refresh}
   a   add a feed: paste a feed's or a news site's address, then enter (fetched now)
   i   import saved pages, text dumps, Markdown or a folder: type its path, then enter
   d   open the bundled demo articles (nothing is added to your cache)
@@ -39,19 +39,34 @@ class WelcomeScreen(Screen[None]):
         Binding("a", "ask('feed')", "Add feed", id="welcome-add-feed"),
         Binding("i", "ask('import')", "Import", id="welcome-import"),
         Binding("d", "open_demo", "Demo", id="welcome-demo"),
+        Binding("r", "refresh", "Refresh feeds", id="welcome-refresh"),
         Binding("escape", "cancel", "Cancel", id="welcome-cancel", show=False),
         Binding("q", "app.quit", "Quit", id="quit-welcome"),
     ]
 
-    def __init__(self, db_path: str) -> None:
+    def __init__(self, db_path: str, *, feeds: int = 0) -> None:
         super().__init__()
         self.db_path = db_path
+        self.feeds = feeds
+        """Feeds already subscribed (say, imported from OPML) whose articles were never fetched."""
         self.asking: str | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`r` is offered only when there are feeds to fetch."""
+        return self.feeds > 0 if action == "refresh" else True
+
+    def action_refresh(self) -> None:
+        """Open the reader and fetch the subscribed feeds."""
+        self.app.open_reader(refresh=True)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome-box"):
             yield Static(Text("Welcome to tuinews", "bold"), id="welcome-title")
-            yield Static(Text(WELCOME.format(path=self.db_path)), id="welcome-text")
+            refresh = ""
+            if self.feeds:
+                which = "the feed" if self.feeds == 1 else f"the {self.feeds} feeds"
+                refresh = f"\n  r   fetch {which} you subscribed to\n"
+            yield Static(Text(WELCOME.format(path=self.db_path, refresh=refresh)), id="welcome-text")
             yield Input(id="welcome-input", disabled=True)
             yield Static(id="welcome-status")
         yield Footer(show_command_palette=False)
