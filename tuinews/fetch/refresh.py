@@ -8,8 +8,10 @@ fetched and kept raw, starting as soon as their feed is stored; (3) the backgrou
 bodies, quotes and datelines (`extraction`, over a process pool). A failing feed or page is recorded
 (`feeds.last_error`) and never stops the others; nothing here raises for one.
 
-The event loop does the network I/O only; parsing and every write run on the writer thread
-(`writer.StoreWriter`), one short transaction per article.
+The event loop does the network I/O only. Each fetched feed is parsed into rows by whichever is free
+first: a worker process (`parsing.FeedBuilder`, for refreshes of many feeds) or the writer thread
+(`writer.StoreWriter`), which does every write, one short transaction per article. New entries stay out
+of the search index until step 3 has built them (schema m009).
 """
 
 from __future__ import annotations
@@ -245,6 +247,10 @@ def _save_fetched_page(db: Database, article_id: int, result: FetchResult) -> bo
 
 class _Run:
     """Steps 1 and 2 of one refresh: feeds, then each feed's pages as soon as its entries are stored.
+
+    Fetched feeds wait in one queue. The writer loop stores a feed the worker has built if there is one,
+    else takes the next fetched feed and builds it itself; so it never idles while the worker process
+    starts, and a worker that breaks only hands its feeds back.
 
     Pages are fetched host by host: each host's pages go out `per_host` at a time over kept-alive
     connections, and each connection pool serves only as many hosts at once as it has connections
