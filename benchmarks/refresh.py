@@ -6,6 +6,10 @@
 Scenarios and bars from issue 4. "Stored" is the time until every new entry is in the cache and
 listable (feeds fetched and parsed, entries stored, summary-only pages fetched and kept); "total" adds the
 background step that builds bodies, quotes and datelines.
+
+When newsboat is installed (Debian's package), the first scenario also times `newsboat -x reload` on the
+same feeds from the same server, with its default single thread and with 10 (`reload-threads`), the
+issue's reference points: a machine-independent check of "faster than newsboat's best".
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -41,6 +47,23 @@ def start_server(sites: int, delay_ms: int) -> tuple[subprocess.Popen[str], list
     )
     assert proc.stdout is not None
     return proc, json.loads(proc.stdout.readline())
+
+
+def newsboat_reload(bases: list[str], items: int, mode: str, threads: int) -> tuple[float, int]:
+    """Seconds for `newsboat -x reload` of these feeds into an empty cache, and the items it stored."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        urls, config, cache = folder / "urls", folder / "config", folder / "cache.db"
+        urls.write_text("".join(f"{base}/feed?items={items}&mode={mode}\n" for base in bases))
+        config.write_text(f"reload-threads {threads}\n")
+        argv = ["newsboat", "-x", "reload", "-u", str(urls), "-c", str(cache), "-C", str(config)]
+        started = time.perf_counter()
+        subprocess.run(argv, env={**os.environ, "HOME": tmp}, capture_output=True, check=True)
+        seconds = time.perf_counter() - started
+        with sqlite3.connect(cache) as conn:
+            stored = int(conn.execute("SELECT count(*) FROM rss_item").fetchone()[0])
+        conn.close()
+    return seconds, stored
 
 
 def subscribe(db_path: Path, bases: list[str], items: int, mode: str) -> None:
@@ -76,11 +99,25 @@ def scenario(
     delay_ms: int,
     bar: float,
     second: float | None = None,
+    newsboat: bool = False,
     **options: object,
 ) -> list[tuple[str, str, str, str, str]]:
     proc, bases = start_server(sites, delay_ms)
     rows = []
+    references = []
     try:
+        if newsboat and shutil.which("newsboat"):
+            for threads in (1, 10):
+                seconds, stored = newsboat_reload(bases, items, mode, threads)
+                references.append(
+                    (
+                        f"  newsboat -x reload, {threads} thread{'s' if threads > 1 else ''} (reference)",
+                        f"{stored} items",
+                        f"{seconds:.2f} s",
+                        f"{seconds:.2f} s",
+                        "",
+                    )
+                )
         with tempfile.TemporaryDirectory() as tmp:
             db_path = Path(tmp) / "bench.db"
             subscribe(db_path, bases, items, mode)
@@ -116,7 +153,7 @@ def scenario(
     finally:
         proc.kill()
         proc.wait()
-    return rows
+    return rows[:1] + references + rows[1:]
 
 
 def _floor_run(
@@ -187,7 +224,9 @@ def main() -> None:
         commit_floor()
         return
     rows = [("scenario", "result", "stored", "total", "bar (stored)")]
-    rows += scenario("50 feeds x 100 items, full content, 50 ms", 50, 100, "full", 50, 0.8, second=0.3)
+    rows += scenario(
+        "50 feeds x 100 items, full content, 50 ms", 50, 100, "full", 50, 0.8, second=0.3, newsboat=True
+    )
     rows += scenario(
         "  same, 100 entries per commit (not default)", 50, 100, "full", 50, 0.8, entries_per_transaction=100
     )

@@ -307,3 +307,29 @@ def test_page_cut_off_in_its_head_still_gives_what_it_says_about_itself() -> Non
     article = extract_document(stated.encode(), name="cut.html")
     assert article.source_kind == "jsonld"
     assert article.markdown == "Return fares rise by a fifth.\n\nResidents keep their discount.\n"
+
+
+_BASE_PAGE = """<!DOCTYPE html><html><head><title>Quay wall repairs begin</title>{base}
+<link rel="canonical" href="https://gazette.example/2024/quay-wall.html"></head><body><article>
+<h1>Quay wall repairs begin</h1>
+<p>Divers started work on the north quay wall on Monday, the port authority said, after a survey in
+the spring found cracks along forty metres of the old stonework near the fish market.</p>
+<p>The survey is <a href="survey.html">published in full</a>, and the work plan is on the
+<a href="/port/plans">authority's site</a>; a <a href="javascript:alert(1)">script link</a> stays text.</p>
+<p>Repairs are expected to take six weeks, and the fishing fleet will moor at the south quay meanwhile.</p>
+</article></body></html>"""
+
+
+def test_relative_links_resolve_against_the_page_base_element() -> None:
+    page = _BASE_PAGE.format(base='<base href="https://files.example/reports/">')
+    markdown = extract_document(page.encode(), name="quay.html").markdown
+    assert "[published in full](https://files.example/reports/survey.html)" in markdown
+    assert "[authority's site](https://files.example/port/plans)" in markdown
+    assert "a script link stays text" in markdown
+
+
+def test_without_a_usable_base_element_links_resolve_against_the_canonical_address() -> None:
+    for base in ("", '<base href="javascript:alert(1)//">'):
+        markdown = extract_document(_BASE_PAGE.format(base=base).encode(), name="quay.html").markdown
+        assert "[published in full](https://gazette.example/2024/survey.html)" in markdown
+        assert "[authority's site](https://gazette.example/port/plans)" in markdown

@@ -159,3 +159,41 @@ def test_entry_cap() -> None:
 )
 def test_dates(raw: str, expected: str | None) -> None:
     assert parse_feed_date(raw) == expected
+
+
+def _entry_article(xml: str, url: str) -> str:
+    from tuinews.fetch.entries import entry_page
+    from tuinews.fetch.entry_article import article_from_entry_page
+
+    entry = parse_feed(xml.encode(), url=url).entries[0]
+    assert entry.link is not None
+    return article_from_entry_page(entry_page(entry), url=entry.link).markdown
+
+
+_RELATIVE_LINKS_FEED = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel {base}>
+<title>Valley Courier</title>
+<item><title>Library extends its hours</title><link>https://courier.example/2024/library.html</link>
+<content:encoded><![CDATA[<p>The town library will open until 9pm on weekdays from December, the
+council said, after a <a href="survey.html">survey of readers</a> and a
+<a href="/council/minutes">vote on Tuesday</a>; <a href="javascript:alert(1)">this</a> is text.</p>]]>
+</content:encoded></item></channel></rss>"""
+
+
+def test_entry_links_resolve_against_xml_base_when_the_article_is_built() -> None:
+    markdown = _entry_article(
+        _RELATIVE_LINKS_FEED.format(base='xml:base="https://courier.example/news/"'),
+        "https://courier.example/feed.xml",
+    )
+    assert "[survey of readers](https://courier.example/news/survey.html)" in markdown
+    assert "[vote on Tuesday](https://courier.example/council/minutes)" in markdown
+    assert "javascript" not in markdown and "this is text" in markdown
+
+
+def test_a_hostile_xml_base_never_becomes_a_link_target() -> None:
+    markdown = _entry_article(
+        _RELATIVE_LINKS_FEED.format(base='xml:base="javascript:alert(2)//"'),
+        "https://courier.example/feed.xml",
+    )
+    assert "javascript" not in markdown
+    assert "[survey of readers](https://courier.example/2024/survey.html)" in markdown

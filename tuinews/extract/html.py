@@ -21,7 +21,7 @@ from tuinews.extract.dek import displayed_headline, page_dek, strip_site_name
 from tuinews.extract.embeds import one_line_embeds, rewrite_embeds
 from tuinews.extract.jsonld import article_body, prefer_jsonld
 from tuinews.extract.markdown import html_to_markdown
-from tuinews.extract.structured import byline_lines, date_lines, parse_page_meta
+from tuinews.extract.structured import byline_lines, date_lines, links_base, parse_page_meta
 from tuinews.extract.typography import tidy_text
 from tuinews.models import PageMeta, SourceKind
 
@@ -109,6 +109,7 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     meta = parse_page_meta(tree)
     if url and not meta.url:
         meta.url = url
+    base = links_base(tree, meta.url)  # before the clean-up below, which drops the <head>'s elements
     headline = displayed_headline(tree, meta.title, meta.outlet, meta.url)
     if headline:
         meta.title = headline
@@ -127,7 +128,6 @@ def parse_html_page(text: str, *, url: str | None = None) -> HtmlPage:
     rewrite_embeds(tree, captions=False)
     prune_popups(tree)
     strip_inert(tree)
-    base = meta.url or url
     main = html_to_markdown(main_html(tree) or "", base_url=base)
     rest = continued_html(tree, main)
     if rest:

@@ -21,6 +21,7 @@ from tuinews.extract.embeds import EMBED_MARK
 from tuinews.extract.typography import tidy_text
 
 _SAFE_LINK = re.compile(r"^(https?:|mailto:|/|#|\.)", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 #: An image inside these reads as a word of the text (an icon, a logo), not as a picture of its own.
 _INLINE_PARENTS = {
     "_inline",
@@ -83,16 +84,16 @@ class NewsConverter(MarkdownConverter):
         text = " ".join(text.split())
         if not text:
             return ""
-        if (
-            not href
-            or not _SAFE_LINK.match(href)
-            or href.startswith("#")
-            or not _WORD.search(text.replace(EMBED_MARK, "x"))
-        ):
-            return text  # unsafe, in-page or wordless ("." or "›"): the text alone
+        if not href or href.startswith("#") or not _WORD.search(text.replace(EMBED_MARK, "x")):
+            return text  # in-page or wordless ("." or "›"): the text alone
         base = self.options.get("base_url")
-        if base and not href.startswith(("http:", "https:", "mailto:")):
-            href = urljoin(base, href)
+        if base and not _SCHEME.match(href):
+            try:
+                href = urljoin(base, href)  # relative ("story.html", "/news/x", "//host/x") made absolute
+            except ValueError:  # a malformed host ("//[x")
+                return text
+        if not _SAFE_LINK.match(href):
+            return text  # javascript:, data: and the like
         href = short_url(href).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         text = text.replace("[", "(").replace("]", ")")
         if text == href:

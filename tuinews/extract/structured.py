@@ -1,4 +1,5 @@
-"""Metadata a page states about itself: JSON-LD, OpenGraph and article meta, `<time>`, canonical link."""
+"""Metadata a page states about itself: JSON-LD, OpenGraph and article meta, `<time>`, canonical link,
+`<base href>`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -25,6 +27,28 @@ _ARTICLE_TYPES = {
     "reviewnewsarticle",
     "liveblogposting",
 }
+
+
+def links_base(tree: etree._Element, page_url: str | None) -> str | None:
+    """What the page's relative links resolve against: its `<base href>` (itself relative to the page's
+    address) when that is an http(s) URL, else the page's address when that is one; else None."""
+    hrefs = tree.xpath("//base[@href][1]/@href")
+    if hrefs:
+        try:
+            stated = urljoin(page_url or "", str(hrefs[0]).strip())
+        except ValueError:
+            stated = ""
+        if _is_web_url(stated):
+            return stated
+    return page_url if page_url and _is_web_url(page_url) else None
+
+
+def _is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:

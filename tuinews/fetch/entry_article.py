@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from tuinews.extract.dateline import build_dateline
 from tuinews.extract.markdown import html_to_markdown
 from tuinews.extract.quotes import parse_quotes
+from tuinews.extract.structured import links_base
 from tuinews.models import Article, PageMeta
 from tuinews.sanitize import clean_line, clean_text
 
@@ -28,7 +29,8 @@ def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None
 
     article_el = tree.find(".//article")
     inner = "" if article_el is None else lxml_html.tostring(article_el, encoding="unicode")
-    body = html_to_markdown(inner) if inner else ""
+    # Pages stored before entry pages carried a <base> hold absolute links already.
+    body = html_to_markdown(inner, base_url=links_base(tree, url)) if inner else ""
     title = clean_line(tree.findtext(".//title")) or "(untitled)"
     published = next(iter(meta("article:published_time")), None)
     page = PageMeta(
