@@ -76,3 +76,26 @@ def test_feature_speaker_first_named_as_an_object_gets_her_quotes() -> None:
 def test_club_statement_in_a_block_quote_is_the_club_speaking() -> None:
     quotes = _article("wire-manchester-derby-afp.html").quotes
     assert any(q.speaker == "Irwell Athletic" and q.kind == "direct" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "dump-storm-orla-glasgow.txt",
+            "already saturated after a very wet October. That combination is what worries us most.",
+        ),
+        ("wire-kestrel-bay-port.html", "out of our own harbour. Corvid wants the cranes"),
+        ("science-hawkes-bay-slow-slip.md", "People can literally watch the North Island move. Slowly."),
+        ("long-read-the-last-ferry.md", "You live by the schedule. Your whole life is arranged"),
+        ("feature-hobart-organ-builder.md", "We are not a wealthy congregation but we are a stubborn one."),
+    ],
+)
+def test_split_quotes_read_as_sentences(name: str, text: str) -> None:
+    """`"A," X said. "B."` reads `A. B.`; `"A," she said, "b."` reads `A b.` (never `A, B.`)."""
+    quotes = [q for q in _article(name).quotes if text in q.text]
+    assert len(quotes) == 1, [q.text for q in _article(name).quotes]
+    # the reader highlights from `start`: the quote's first word, in the article body
+    q = quotes[0]
+    span = _article(name).markdown[q.start : q.end]
+    assert span.startswith(q.text.split()[0].rstrip(",.")) and text.split()[0] in span

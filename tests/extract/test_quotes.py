@@ -5,6 +5,8 @@ All sentences here are made up for the tests.
 
 from __future__ import annotations
 
+import pytest
+
 from tuinews.extract.quotes import parse_quotes
 from tuinews.models import Quote
 
@@ -80,7 +82,7 @@ def test_split_quote_around_pronoun_attribution_is_one_quote() -> None:
         '"We carried more cars this summer," he said, "than in the three years before combined."'
     )
     q = one(md)
-    assert q.text == "We carried more cars this summer, than in the three years before combined."
+    assert q.text == "We carried more cars this summer than in the three years before combined."
     assert q.speaker == "Peter Halloran"
     assert q.paragraph == 1
     check_offsets(md, [q])
@@ -90,8 +92,66 @@ def test_split_quote_around_pronoun_attribution_is_one_quote() -> None:
 def test_split_quote_over_two_sentences_is_one_quote() -> None:
     md = '"The tunnel is safe to use," Ingrid Solberg said. "Every bolt was checked twice last week."'
     q = one(md)
-    assert q.text == "The tunnel is safe to use, Every bolt was checked twice last week."
+    assert q.text == "The tunnel is safe to use. Every bolt was checked twice last week."
     assert q.speaker == "Ingrid Solberg"
+
+
+@pytest.mark.parametrize(
+    ("md", "text"),
+    [
+        # a new sentence after the attribution: the fragment's closing comma becomes a full stop
+        (
+            '"The market will stay open," said Odile Marchetti. "The stalls move to the car park."',
+            "The market will stay open. The stalls move to the car park.",
+        ),
+        (
+            "“The market will stay open,” Odile Marchetti said, “The stalls move to the car park.”",
+            "The market will stay open. The stalls move to the car park.",
+        ),
+        # the same sentence going on: the comma goes
+        (
+            '"The market," Odile Marchetti said, "will stay open all winter."',
+            "The market will stay open all winter.",
+        ),
+        (
+            "“Honestly,” Odile Marchetti said, “I never expected the stalls to sell out.”",
+            "Honestly I never expected the stalls to sell out.",
+        ),
+        # a number would run into the one before it: the comma stays
+        (
+            '"By the end of 2019," Odile Marchetti said, "4,000 people came every Saturday."',
+            "By the end of 2019, 4,000 people came every Saturday.",
+        ),
+        # the comma inside an inner quote's closing mark
+        (
+            "“The council calls it ‘a small adjustment,’” Odile Marchetti said. “Every adjustment is small.”",
+            "The council calls it ‘a small adjustment.’ Every adjustment is small.",
+        ),
+        # a fragment that ends in its own question mark is joined as it is
+        (
+            '"Why close it now?" Odile Marchetti said. "Because the roof is leaking again."',
+            "Why close it now? Because the roof is leaking again.",
+        ),
+    ],
+)
+def test_split_quote_fragments_join_as_sentences(md: str, text: str) -> None:
+    q = one(md)
+    assert q.text == text
+    assert q.speaker == "Odile Marchetti"
+    # one span over both fragments and the attribution between them: it starts at the first fragment's first
+    # word (the reader highlights from there) and ends after the last fragment's text
+    span = md[q.start : q.end]
+    assert span.startswith(text.split()[0].rstrip(",.")), span
+    assert span.endswith(" ".join(text.split()[-2:])), span
+
+
+def test_split_quote_over_paragraphs_keeps_its_punctuation() -> None:
+    md = (
+        'Harbour master Idris Penhallow said: "The channel is clear,\n\n'
+        '"and the first boats can leave at dawn," he said.'
+    )
+    q = one(md)
+    assert q.text == "The channel is clear, and the first boats can leave at dawn"
 
 
 def test_second_fragment_with_its_own_cue_is_a_new_quote() -> None:
@@ -130,7 +190,7 @@ def test_multi_paragraph_quote_then_split_fragment_in_last_paragraph() -> None:
     )
     q = one(md)
     assert q.text == (
-        "The storm moved the buoys by almost a mile. We will need a week to put them back, "
+        "The storm moved the buoys by almost a mile. We will need a week to put them back. "
         "The harbour stays shut until then."
     )
     assert md[q.start : q.end].endswith("until then.")
@@ -483,12 +543,12 @@ def test_whole_article() -> None:
         (
             "direct",
             "Lena Okoro",
-            "We have rebuilt the viaduct from the ground up, It is stronger than it has ever been.",
+            "We have rebuilt the viaduct from the ground up. It is stronger than it has ever been.",
         ),
         ("indirect", "Valley Rail Company", "the first trains would run on a reduced timetable"),
         ("direct", "Valley Rail Company", "Passengers should check the timetable before they travel"),
         ("partial", "Tomas Varga", "the hardest job of my whole career"),
-        ("direct", "Tomas Varga", "The river nearly took the scaffolding twice, but nobody was hurt."),
+        ("direct", "Tomas Varga", "The river nearly took the scaffolding twice but nobody was hurt."),
         ("indirect", "Lena Okoro", "the cost had risen by a third"),
         ("indirect", "Lena Okoro", "the state would cover it"),
     ]

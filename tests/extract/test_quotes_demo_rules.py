@@ -143,7 +143,7 @@ def test_a_name_after_to_becomes_a_person_when_the_surname_speaks() -> None:
         (
             "direct",
             "Oriel Fenwick",
-            "Every hull tells you how it wants to be built, You just have to listen.",
+            "Every hull tells you how it wants to be built. You just have to listen.",
         ),
         ("indirect", "Oriel Fenwick", "the waiting list was now two years long"),
     ]
@@ -180,7 +180,7 @@ def test_a_passive_cue_between_fragments_does_not_split_the_quote() -> None:
     )
     (q,) = parse_quotes(md)
     assert (
-        q.text == "I gave this club all I had and I regret none of it, But results are results in this job."
+        q.text == "I gave this club all I had and I regret none of it. But results are results in this job."
     )
 
 

@@ -227,7 +227,7 @@ def test_dismissed_as_is_a_partial_quote() -> None:
 def test_russian_split_quote_inside_one_pair_of_marks() -> None:
     md = "Пётр Кузьмин выступил на сессии.\n\n«Мост откроют к осени, — добавил он. — Подрядчик уже работает»."
     (q,) = parse_quotes(md)
-    assert q.text == "Мост откроют к осени, Подрядчик уже работает"
+    assert q.text == "Мост откроют к осени. Подрядчик уже работает"
     assert q.speaker == "Пётр Кузьмин"
 
 

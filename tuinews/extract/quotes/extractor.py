@@ -9,7 +9,7 @@ from tuinews.models import Quote
 from .indirect import Indirect
 from .lexicon import CUE_RE, LETTER
 from .marks import scan_marks, split_inner_attributions
-from .model import Attr, Found, Span
+from .model import Attr, Found, Frag, Span
 from .patterns import TERMINAL, WORD_RE
 from .phrases import clean
 
@@ -19,6 +19,54 @@ _CLOSING_AFTER_RE = re.compile(r"[.,;:!?…]?([”“»\"])")
 
 
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$")
+#: A fragment's closing comma, with the inner quote's closing marks after it (`‘people will leave,’`).
+_END_COMMA_RE = re.compile(r",(?P<marks>[’'\"”»]*)$")
+#: What ends the text between two fragments after its last word: quote marks, dashes, spaces.
+_GAP_TAIL_RE = re.compile(r"[\s\"“”„«»‘’'—–-]+$")
+#: "I", "I'm", "I’ve", "I'd", "I'll": a capital that starts no sentence.
+_I_WORD_RE = re.compile(r"I(?:['’](?:m|ve|d|ll))?\b")
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def _comma_between(gap: str, second: str) -> str:
+    """What becomes of the comma that closes a fragment before an attribution (`"A," she said. "B."`).
+
+    The comma stood for the reporter's sentence, not the speaker's: a second fragment that starts a new
+    sentence (an attribution ending in a full stop, or a capital) makes it a full stop (`A. B.`); one that
+    goes on with the same sentence (`"The plan," he said, "is to wait."`) drops it (`The plan is to wait.`).
+    A number after it keeps it (`In 2019, 2,000 came`: the figures would run together).
+    """
+    m = _WORD_CHAR_RE.search(second)
+    ch = m.group() if m else ""
+    if ch.islower():
+        return ""
+    if _GAP_TAIL_RE.sub("", gap)[-1:] in (".", "!", "?", ":"):
+        return "."
+    if ch.isupper() and not _I_WORD_RE.match(second, m.start() if m else 0):
+        return "."
+    return "," if ch.isdigit() else ""
+
+
+def join_fragments(norm: str, frags: list[Frag]) -> str:
+    """The text of a quote from its fragments, joined with a space; a fragment's closing comma before an
+    attribution is settled by `_comma_between` (fragments of one quote over several paragraphs are joined
+    as they are)."""
+    text = ""
+    prev_end = 0
+    for f in frags:
+        part = clean(norm[f.start : f.end])
+        if not part:
+            continue
+        if text:
+            gap = norm[prev_end : f.start]
+            m = _END_COMMA_RE.search(text)
+            if m is not None and _WORD_CHAR_RE.search(gap):
+                text = text[: m.start()] + _comma_between(gap, part) + m.group("marks")
+            text += " " + part
+        else:
+            text = part
+        prev_end = f.end
+    return text
 
 
 def _active_cues(text: str, start: int, end: int) -> int:
@@ -162,8 +210,7 @@ class Extractor(Indirect):
     def _finish(self) -> list[Quote]:
         result: list[Quote] = []
         for o in sorted(self.out, key=lambda o: o.frags[0].start):
-            parts = [clean(self.norm[f.start : f.end]) for f in o.frags]
-            text = " ".join(p for p in parts if p)
+            text = join_fragments(self.norm, o.frags)
             # Indirect: no final punctuation. Quoted: the comma before the closing mark belongs to the
             # attribution ("…," she said), so a quote never ends in a comma.
             text = text.rstrip(" .,;:") if o.kind == "indirect" else text.rstrip(" ,")
