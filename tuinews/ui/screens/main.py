@@ -98,7 +98,6 @@ class MainScreen(FilterActions, ReaderActions):
         """Index into DATE_RANGES."""
         self.undo_ids: list[int] = []
         self._reading: int | None = None
-        self._keep_id: int | None = None
         self._list_generation = 0
         """Bumped by every reload: a page a worker read for an older list is dropped, not appended."""
         self._reader_mounted = False
@@ -170,16 +169,20 @@ class MainScreen(FilterActions, ReaderActions):
     def reload(self, *, keep_place: bool = False) -> None:
         """Start the list again from the top under the current filter.
 
-        With `keep_place` (new articles arriving during a refresh) the cursor stays on the article
-        being read instead of jumping to the newest one.
+        With `keep_place` (a refresh stored new articles) the rows listed stay until the new list is read,
+        which then takes their place with the cursor on the same article, and the reader is left alone.
         """
         articles = self.query_one(ArticleList)
-        current = articles.current
-        self._keep_id = current.id if keep_place and current is not None else None
-        self._reading = None  # the articles may have changed: the first one shown is read again
-        articles.reset()
         self._list_generation += 1
-        self.load_page(None, self._list_generation)
+        if keep_place and articles.current is not None:
+            current = articles.current
+            self.load_list_keeping(
+                self._list_generation, (current.sort_key, current.id), len(articles.articles)
+            )
+        else:
+            self._reading = None  # another list: its first article is read again
+            articles.reset()
+            self.load_page(None, self._list_generation)
         if any(panel.display for panel in self.query("#feeds")):
             self.load_feeds()
 
@@ -191,6 +194,31 @@ class MainScreen(FilterActions, ReaderActions):
         if after is None:
             # Counting a big cache takes longer than a page: the list is painted first.
             self.app.call_from_thread(self._show_status, *self._counts())
+
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
+    def load_list_keeping(self, generation: int, keep: tuple[str, int], loaded: int) -> None:
+        """Read the list again from the top, page by page, at least `loaded` rows and down past `keep`
+        (the `(sort_key, id)` of the article under the cursor), so the cursor can stay on it."""
+        rows: list[StoredArticle] = []
+        after: tuple[str, int] | None = None
+        while True:
+            page = list_articles(self.db, filter=self.filter, after=after, limit=PAGE_SIZE)
+            rows.extend(page)
+            exhausted = len(page) < PAGE_SIZE
+            if exhausted or (len(rows) >= max(loaded, PAGE_SIZE) and (rows[-1].sort_key, rows[-1].id) < keep):
+                break
+            after = (rows[-1].sort_key, rows[-1].id)
+        self.app.call_from_thread(self._show_list_keeping, rows, exhausted, generation)
+        self.app.call_from_thread(self._show_status, *self._counts())
+
+    def _show_list_keeping(self, rows: list[StoredArticle], exhausted: bool, generation: int) -> None:
+        if not self.is_attached or generation != self._list_generation:
+            return
+        articles = self.query_one(ArticleList)
+        if articles.replace(rows, exhausted=exhausted):
+            current = articles.current  # the article read was deleted: read the one now under the cursor
+            if current is not None:
+                self.read_article(current.id)
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def load_counts(self) -> None:
@@ -215,12 +243,7 @@ class MainScreen(FilterActions, ReaderActions):
             return  # read for a list that a reload has replaced since (a thread worker cannot be stopped)
         articles = self.query_one(ArticleList)
         articles.append_page(page, page_size)
-        keep = self._keep_id
-        if first and keep is not None and any(a.id == keep for a in page):
-            self._keep_id = None
-            with articles.prevent(ArticleList.Highlighted):
-                articles.move_cursor(row=next(i for i, a in enumerate(page) if a.id == keep))
-        elif first and page:
+        if first and page:
             articles.move_cursor(row=0)
             self.read_article(page[0].id)
         elif first and self.reader_view() is not None:

@@ -97,12 +97,49 @@ class ArticleList(DataTable[Text]):
             self.refresh(layout=True)
 
     def reset(self) -> None:
-        """Forget every row (a new filter or a refresh)."""
+        """Forget every row (a new filter)."""
         self.clear()
         self.articles = []
         self._ids = set()
         self.exhausted = False
         self._asked_after = None
+
+    def replace(self, rows: list[StoredArticle], *, exhausted: bool) -> bool:
+        """Show `rows` instead of the rows listed (a refresh stored articles), keeping the place.
+
+        The cursor stays on the article it was on, and the rows in view stay where they were on screen
+        (at the top of the list the new rows come into view above the cursor instead). The article under
+        the cursor stays listed even when it no longer matches the filter (read, under "unread only"):
+        it is being read. Posts no `Highlighted`; returns whether the article under the cursor changed.
+        """
+        before = self.current
+        old_row, old_scroll = self.cursor_row, round(self.scroll_y)
+        rows = list(rows)
+        if before is not None and all(a.id != before.id for a in rows):
+            key = (before.sort_key, before.id)
+            at = next((i for i, a in enumerate(rows) if (a.sort_key, a.id) < key), len(rows))
+            if at < len(rows) or exhausted:  # within the rows read: keyset paging goes on after them
+                rows.insert(at, before)
+        with self.prevent(DataTable.RowHighlighted):
+            self.reset()
+            self.append_page(rows)  # an article twice in `rows` (moved while they were read) is listed once
+            self.exhausted = exhausted
+            ids = [a.id for a in self.articles]
+            kept = before is not None and before.id in ids
+            row = ids.index(before.id) if kept else min(old_row, len(ids) - 1)  # type: ignore[union-attr]
+            self.move_cursor(row=max(row, 0), scroll=False)
+        # Once the new rows are measured: the same rows in view (or the top kept in view), cursor visible.
+        scroll = old_scroll + self.cursor_row - old_row if old_scroll else 0
+        self.call_after_refresh(self._scroll_keeping_cursor, scroll)
+        self._ask_for_more(self.cursor_row)
+        after = self.current
+        return (after.id if after else None) != (before.id if before else None)
+
+    def _scroll_keeping_cursor(self, y: int) -> None:
+        """Scroll to row `y`, or as near it as keeps the cursor row in view."""
+        height = max(1, self.scrollable_content_region.height - self.header_height)
+        y = min(max(y, self.cursor_row - height + 1), self.cursor_row)
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def append_page(self, page: list[StoredArticle], page_size: int = PAGE_SIZE) -> None:
         """Add one page of rows below the ones loaded.
@@ -158,7 +195,11 @@ class ArticleList(DataTable[Text]):
         event.stop()
         if event.row_key.value is not None:
             self.post_message(self.Highlighted(int(event.row_key.value)))
-        if not self.exhausted and self.articles and event.cursor_row >= len(self.articles) - PREFETCH_MARGIN:
+        self._ask_for_more(event.cursor_row)
+
+    def _ask_for_more(self, row: int) -> None:
+        """Ask for the next page when `row` is near the last row loaded (once per last row)."""
+        if not self.exhausted and self.articles and row >= len(self.articles) - PREFETCH_MARGIN:
             last = self.articles[-1]
             after = (last.sort_key, last.id)
             if after != self._asked_after:
