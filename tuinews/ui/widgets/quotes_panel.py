@@ -59,16 +59,17 @@ class QuotesPanel(OptionList):
         self._fill(quotes)
 
     def action_only_speaker(self) -> None:
-        """List only the highlighted quote's speaker, or everyone again."""
+        """List only the highlighted quote's speaker, or everyone again; the highlighted quote stays so."""
         current = self.current
         if self.speaker is None and current is not None and current.speaker:
             self.speaker = current.speaker
-            self._fill([q for q in self.all_quotes if q.speaker == self.speaker])
+            self._fill([q for q in self.all_quotes if q.speaker == self.speaker], keep=current)
         else:
             self.speaker = None
-            self._fill(self.all_quotes)
+            self._fill(self.all_quotes, keep=current)
 
-    def _fill(self, quotes: list[Quote]) -> None:
+    def _fill(self, quotes: list[Quote], *, keep: Quote | None = None) -> None:
+        """List `quotes`, highlighting `keep` when it is among them (else the first)."""
         self.quotes = quotes
         self.clear_options()
         options: list[Option | None] = []
@@ -78,7 +79,8 @@ class QuotesPanel(OptionList):
             options.append(Option(quote_prompt(quote), id=str(index)))
         self.add_options(options)
         if quotes:
-            self.highlighted = 0
+            index = next((i for i, quote in enumerate(quotes) if quote is keep), 0)
+            self.highlighted = self.get_option_index(str(index))
         self.border_title = f"Quotes ({len(quotes)})" if self.speaker is None else f"Quotes by {self.speaker}"
 
     @property
