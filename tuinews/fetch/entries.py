@@ -52,9 +52,17 @@ def summary_text(entry: FeedEntry) -> str:
 
 
 def entry_row(
-    entry: FeedEntry, *, feed_id: int, url: str, now: str, pending: str | None, summary: str | None = None
+    entry: FeedEntry,
+    *,
+    feed_id: int,
+    url: str,
+    now: str,
+    pending: str | None,
+    summary: str | None = None,
+    outlet: str | None = None,
 ) -> dict[str, object]:
-    """The row `store.feeds.save_entry` inserts right away (`summary`: `summary_text(entry)`, if known)."""
+    """The row `store.feeds.save_entry` inserts right away (`summary`: `summary_text(entry)`, if known;
+    `outlet`: the feed's title, the list's source until the article's own is known)."""
     summary = summary_text(entry) if summary is None else summary
     # A body still to be built keeps only its opening for now: the full text arrives with the background
     # step moments later, and indexing it twice (here and there) would double the search-index work.
@@ -70,6 +78,7 @@ def entry_row(
         "title": title,
         "dek": dek,
         "byline": json.dumps(entry.authors, ensure_ascii=False),
+        "outlet": outlet,
         "published": published,
         "published_raw": entry.published_raw or entry.updated_raw,
         "updated": entry.updated if entry.published else None,

@@ -1,8 +1,9 @@
 """The background step of a refresh: full bodies, quotes and datelines for queued articles.
 
 Rows written by the fast path carry the feed's summary; here each gets its real body, built from the
-feed's own content or extracted from the fetched page, and is saved with its quotes in one transaction.
-A failure keeps the summary and records why, so a bad page never stops the others.
+feed's own content or extracted from the fetched page (or from the feed's entry after all, when that page
+could not be fetched), and is saved with its quotes in one transaction. A failure keeps the summary and
+records why, so a bad page never stops the others.
 
 Building an article (Markdown, quotes, dateline) is pure CPU, a few milliseconds each, so a long queue
 is built in worker processes (one per core), while this process keeps every database write: one short
@@ -62,9 +63,15 @@ POOL_MIN_ITEMS = 48
 
 
 def build_article(item: PendingArticle, now: datetime) -> tuple[Article | None, str | None]:
-    """The article for a queue item, or the one-line reason it could not be built (runs in a worker)."""
+    """The article for a queue item, or the one-line reason it could not be built (runs in a worker).
+
+    A feed's article that names no outlet of its own (a page with no site name) has the feed's title.
+    """
     try:
-        return _build(item, now), None
+        article = _build(item, now)
+        if not article.dateline.outlet and item.feed_title:
+            article.dateline.outlet = item.feed_title
+        return article, None
     except ExtractError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - a hostile page must not stop the refresh
@@ -72,10 +79,13 @@ def build_article(item: PendingArticle, now: datetime) -> tuple[Article | None, 
 
 
 def save_built(db: Database, item: PendingArticle, article: Article | None, error: str | None) -> str | None:
-    """Store what `build_article` produced, in one transaction; returns the error, or None."""
+    """Store what `build_article` produced, in one transaction; returns the error, or None.
+
+    An entry built from the feed because its page could not be fetched keeps that fetch error noted.
+    """
     if article is None:
         message = error or "extraction failed"
-        set_extract_error(db, item.id, message)
+        set_extract_error(db, item.id, item.error or message)
         return message
     article.url = item.url  # the row keeps its identity even if the page names another canonical URL
     if not article.dateline.published:
@@ -84,7 +94,7 @@ def save_built(db: Database, item: PendingArticle, article: Article | None, erro
             article.dateline.published, article.dateline.published_raw = row[0], row[1]
     # The row is updated in place (the page row written when the entry or page arrived is already the
     # raw page); the columns are those `save_article` writes, without its generic lookups.
-    save_extracted(db, item.id, extracted_row(article))
+    save_extracted(db, item.id, extracted_row(article), error=item.error)
     return None
 
 

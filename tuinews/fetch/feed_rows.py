@@ -107,7 +107,15 @@ def build_feed(
         summary = summary_text(entry)
         prepared.entries.append(
             PreparedEntry(
-                entry_row(entry, feed_id=feed_id, url=url, now=now, pending=pending, summary=summary),
+                entry_row(
+                    entry,
+                    feed_id=feed_id,
+                    url=url,
+                    now=now,
+                    pending=pending,
+                    summary=summary,
+                    outlet=feed.title,
+                ),
                 zlib.compress(entry_page(entry, feed_title=feed.title, summary=summary), 1),
                 entry.link if pending == "fetch" else None,
             )

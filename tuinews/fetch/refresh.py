@@ -37,11 +37,11 @@ from tuinews.sanitize import clean_line
 from tuinews.store.db import open_db
 from tuinews.store.feeds import (
     FeedState,
+    build_from_entry,
     checkpoint,
     get_feed_states,
     list_pending,
     save_page,
-    set_extract_error,
     tune_for_refresh,
     update_feed_status,
 )
@@ -234,14 +234,18 @@ def _record_feed_error(db: Database, feed_id: int, status: int | None, error: st
 
 
 def _save_fetched_page(db: Database, article_id: int, result: FetchResult) -> bool:
-    """Keep a fetched page (queued for extraction) or record why there is none; True when kept."""
+    """Keep a fetched page (queued for extraction); True when kept.
+
+    Without one, the article is queued to be built from the feed's own entry (its stored entry page:
+    summary text, dateline, quotes), the fetch error noted beside it.
+    """
     if result.ok and result.body.strip():
         content_type = result.content_type or "text/html"
         if result.charset:
             content_type += f"; charset={result.charset}"
         save_page(db, article_id, result.final_url, result.body, content_type)
         return True
-    set_extract_error(db, article_id, result.error or "the page was empty")
+    build_from_entry(db, article_id, result.error or "the page was empty")
     return False
 
 

@@ -187,6 +187,7 @@ _ENTRY_COLUMNS = (
     "title",
     "dek",
     "byline",
+    "outlet",
     "published",
     "published_raw",
     "updated",
@@ -200,7 +201,8 @@ _ENTRY_COLUMNS = (
     "pending",
 )
 # The entry's own text is also kept as `feed_markdown` when a fetched page will replace the body (extraction
-# never overwrites it), so the reader can show the feed's version beside the extracted page (`v`).
+# never overwrites it), so the reader can show the feed's version beside the extracted page (`v`); when the
+# page cannot be fetched, the body is built from the feed after all and that copy goes (`build_from_entry`).
 _INSERT_ENTRY = (
     f"INSERT INTO articles ({', '.join(_ENTRY_COLUMNS)}, feed_markdown) "
     f"VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}, ?) ON CONFLICT(url) DO NOTHING"
@@ -272,6 +274,19 @@ def set_extract_error(db: Database, article_id: int, error: str | None) -> None:
         )
 
 
+def build_from_entry(db: Database, article_id: int, error: str) -> None:
+    """A summary-only entry whose page could not be fetched: queue it to be built from the feed's own entry
+    (the entry page stored with it) like an entry with full content, keeping why the page is missing.
+
+    Its body will be the feed's text, so the separate copy kept for the reader's `v` view is dropped.
+    """
+    with _transaction(db) as conn:
+        conn.execute(
+            "UPDATE articles SET pending = 'entry', extract_error = ?, feed_markdown = NULL WHERE id = ?",
+            [error, article_id],
+        )
+
+
 @dataclass
 class PendingArticle:
     """An article waiting for its body to be built or extracted."""
@@ -282,20 +297,25 @@ class PendingArticle:
     kind: str
     content_type: str | None
     raw: bytes | None
+    feed_title: str | None = None
+    """The title of the feed it came from: the outlet when the article names none."""
+    error: str | None = None
+    """Why the page is missing, for an entry built from the feed after its page fetch failed: kept."""
 
 
 def list_pending(db: Database, kind: str, *, after: int = 0, limit: int = 200) -> list[PendingArticle]:
     """A batch of articles in the extraction queue, by id."""
     rows = db.execute(
         """
-        SELECT a.id, a.url, a.feed_id, a.pending, p.content_type, p.body
-        FROM articles a LEFT JOIN pages p ON p.article_id = a.id
+        SELECT a.id, a.url, a.feed_id, a.pending, p.content_type, p.body, f.title, a.extract_error
+        FROM articles a LEFT JOIN pages p ON p.article_id = a.id LEFT JOIN feeds f ON f.id = a.feed_id
         WHERE a.pending = ? AND a.id > ? ORDER BY a.id LIMIT ?
         """,
         [kind, after, limit],
     ).fetchall()
     return [
-        PendingArticle(r[0], r[1], r[2], r[3], r[4], zlib.decompress(r[5]) if r[5] else None) for r in rows
+        PendingArticle(r[0], r[1], r[2], r[3], r[4], zlib.decompress(r[5]) if r[5] else None, r[6], r[7])
+        for r in rows
     ]
 
 
@@ -340,19 +360,20 @@ def extracted_row(article: Article, *, now: str | None = None) -> ExtractedRow:
     return ExtractedRow(columns, quotes)
 
 
-def save_extracted(db: Database, article_id: int, row: ExtractedRow) -> bool:
+def save_extracted(db: Database, article_id: int, row: ExtractedRow, *, error: str | None = None) -> bool:
     """Replace a queued article's body, dateline and quotes and take it off the queue, in one transaction.
 
     The list keeps its place (`sort_key`) unless the article now says when it was published; the
-    user's flags are untouched. False when the article is gone (deleted meanwhile).
+    user's flags are untouched. `error` is what stays noted (a page that could not be fetched, when
+    the article was built from its feed entry instead). False when the article is gone (deleted meanwhile).
     """
     names = list(row.columns)
     assignments = ", ".join(f"{name} = ?" for name in names)
     sql = (
         f"UPDATE articles SET {assignments}, sort_key = coalesce(?, sort_key), pending = NULL, "
-        "extract_error = NULL WHERE id = ?"
+        "extract_error = ? WHERE id = ?"
     )
-    params = [*row.columns.values(), row.columns["published_utc"], article_id]
+    params = [*row.columns.values(), row.columns["published_utc"], error, article_id]
     with _transaction(db) as conn:
         if conn.execute(sql, params).rowcount == 0:
             return False
