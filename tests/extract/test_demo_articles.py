@@ -99,3 +99,11 @@ def test_split_quotes_read_as_sentences(name: str, text: str) -> None:
     q = quotes[0]
     span = _article(name).markdown[q.start : q.end]
     assert span.startswith(q.text.split()[0].rstrip(",.")) and text.split()[0] in span
+
+
+def test_she_after_a_surname_subject_is_that_person_not_the_minister() -> None:
+    """ "O'Rourke-Sampson spoke from the back of a pickup truck…" then "“…,” she told the crowd": the
+    sentence's subject, not Colette Arsenault (named earlier, and known to be a woman)."""
+    quotes = _article("long-read-the-last-ferry.md").quotes
+    (q,) = [q for q in quotes if q.text.startswith("They say they’re not abandoning us")]
+    assert q.speaker == "Bridget O’Rourke-Sampson"

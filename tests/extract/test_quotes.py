@@ -427,6 +427,32 @@ def test_pronouns_resolve_to_compatible_person() -> None:
     assert all(0.6 <= q.confidence <= 0.8 for q in quotes)
 
 
+def test_pronoun_after_a_subject_of_unknown_gender_is_that_subject() -> None:
+    # "Ysolde" tells nothing of a gender, the minister's first name does: the subject of the sentence just
+    # before the quote is still the one "she" means (surname-only, in the paragraph before or the same one)
+    intro = (
+        "Transport Minister Helen Varley said the line would be reviewed.\n\n"
+        '"Nobody is closing the line," she said.\n\n'
+        "Ysolde Quennell-Dorsey, who chairs the passengers' group, has fought every cut since 2015.\n\n"
+    )
+    rally = "Quennell-Dorsey spoke from the back of a van outside the station."
+    quote = '"They say the line is safe. Then put it in writing," she told the crowd.'
+    for md in (intro + rally + "\n\n" + quote, intro + rally + " " + quote):
+        assert [q.speaker for q in parse_quotes(md)][-1] == "Ysolde Quennell-Dorsey"
+    # a sentence that names nobody between them is passed over
+    md = intro + rally + " The microphone crackled.\n\n" + quote
+    assert [q.speaker for q in parse_quotes(md)][-1] == "Ysolde Quennell-Dorsey"
+
+
+def test_pronoun_skips_a_subject_of_the_other_gender() -> None:
+    md = (
+        "Transport Minister Helen Varley said the line would be reviewed.\n\n"
+        "Peter Halloran, who drives the night train, listened from the platform.\n\n"
+        '"Nobody is closing this line while I am minister," she said.'
+    )
+    assert [q.speaker for q in parse_quotes(md)][-1] == "Helen Varley"
+
+
 def test_singular_they() -> None:
     md = (
         "Alex Mercer, a volunteer coordinator, sorted the donations.\n\n"

@@ -234,7 +234,11 @@ class Resolution(Context):
         return ent
 
     def _pronoun(self, pos: int, gender: str) -> tuple[Entity, float] | None:
-        ent = self._last_speaker(pos, gender) or self.table.recent(pos, "person", gender=gender)
+        ent = (
+            self._subject_before(pos, gender)
+            or self._last_speaker(pos, gender)
+            or self.table.recent(pos, "person", gender=gender)
+        )
         if ent is None:
             ent = self._weak_referent(pos, gender)
         if ent is None:
@@ -242,6 +246,35 @@ class Resolution(Context):
         if ent.gender is None:
             ent.gender = gender
         return ent, 0.7
+
+    def _subject_before(self, pos: int, gender: str) -> Entity | None:
+        """ "X spoke from a truck. "…," she told the crowd": the person who is the subject of the sentence
+        just before the pronoun's (this paragraph or the end of the one before; a sentence that names nobody,
+        such as a quote on its own, is passed over once), when nobody is named in the pronoun's sentence
+        before it and nothing says that person is of another gender. The subject is the referent a reader
+        takes, even when someone of the pronoun's known gender was named longer ago."""
+        bi = self.block_of(pos)
+        sents = self.sentences(*self.blocks[bi][:2])
+        if not sents:
+            return None
+        k = next((i for i, (_, e) in enumerate(sents) if pos < e), len(sents) - 1)
+        if any(e.kind == "person" for e in self.table.mentions_between(sents[k][0], pos)):
+            return None
+        earlier = sents[:k][::-1]
+        if bi > 0:
+            earlier += self.sentences(*self.blocks[bi - 1][:2])[::-1]
+        for s0, s1 in earlier[:2]:
+            i = bisect.bisect_left(self.table.mentions, (s0, -1))
+            j = bisect.bisect_left(self.table.mentions, (s1, -1))
+            named = [m for m in self.table.mentions[i:j] if m[0] not in self.table.embedded]
+            if not named:
+                continue
+            mpos, _, ent = next((m for m in named if m[2].kind == "person"), named[0])
+            if ent.kind != "person" or ent.weak or ent.gender not in (None, gender):
+                return None
+            nm = NAME_RE.match(self.frame, mpos)
+            return ent if self._at_subject(mpos, nm.end() if nm else mpos) else None
+        return None
 
     def _weak_referent(self, pos: int, gender: str) -> Entity | None:
         """No person named as a subject yet: "The workshop belongs to Ann Poe. ... in Poe's hand. "…," she
