@@ -166,6 +166,9 @@ class StoredArticle:
     read_minutes: int | None = None
     word_count: int = 0
     language: str | None = None
+    published_raw: str | None = None
+    """The timestamp as the source printed it (zone name included); read with the body, not for lists."""
+    updated_raw: str | None = None
     markdown: str = ""
     source_kind: str = "html"
     feed_id: int | None = None

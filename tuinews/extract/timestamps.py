@@ -7,7 +7,10 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 
 from tuinews.extract.months import MONTH_NAMES, PUBLISHED_LABELS, UPDATED_LABELS, month_number
-from tuinews.extract.timezones import ABBREVIATIONS, offset_zone, resolve_zone
+from tuinews.extract.timezones import ABBREVIATION as _ABBR
+from tuinews.extract.timezones import GMT_OFFSET as _GMT_OFFSET
+from tuinews.extract.timezones import NUM_OFFSET as _NUM_OFFSET
+from tuinews.extract.timezones import offset_zone, resolve_zone
 
 _MON = rf"(?P<mon>{MONTH_NAMES})(?![^\W\d_])\.?"
 _DATE_MDY = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})\b", re.I)
@@ -28,9 +31,6 @@ _ISO_DT = re.compile(
     r"\b(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
     r"(?P<zone>Z|[+-]\d{2}:?\d{2})(?![\w:])"
 )
-_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<s>[+\-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?!\d)")
-_NUM_OFFSET = re.compile(r"(?<![\w:])(?P<s>[+\-−])(?P<h>\d{2}):?(?P<m>\d{2})(?!\d)")
-_ABBR = re.compile(r"(?<![A-Za-z])(" + "|".join(ABBREVIATIONS) + r")(?![A-Za-z])")
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|an?|one)\s*(?P<u>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)"
     r"\s+ago\b|\bjust now\b",

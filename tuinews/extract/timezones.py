@@ -116,6 +116,13 @@ ABBREVIATIONS: list[str] = sorted(
     (set(FIXED_OFFSETS) | set(REGIONAL_ZONES)) - {"Z", "UT"}, key=lambda a: (-len(a), a)
 )
 
+#: A zone abbreviation in printed text (upper case, not part of a longer word).
+ABBREVIATION = re.compile(r"(?<![A-Za-z])(" + "|".join(ABBREVIATIONS) + r")(?![A-Za-z])")
+#: A printed offset: `GMT+5:30`, `UTC-4` ...
+GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<s>[+\-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?!\d)")
+#: ... or `+05:30`, `-0500` on its own.
+NUM_OFFSET = re.compile(r"(?<![\w:])(?P<s>[+\-−])(?P<h>\d{2}):?(?P<m>\d{2})(?!\d)")
+
 _LANG_COUNTRY = {"he": "IL", "iw": "IL", "ga": "IE", "hi": "IN", "bn": "BD", "zh": "CN"}
 _TLD_COUNTRY = {"ie": "IE", "il": "IL", "in": "IN", "bd": "BD", "cn": "CN", "tw": "TW", "hk": "HK"}
 
@@ -133,6 +140,41 @@ def resolve_zone(abbr: str, on: datetime, *, country: str | None = None) -> tzin
     if key in FIXED_OFFSETS:
         return _minutes(FIXED_OFFSETS[key])
     return None
+
+
+def zone_offsets(abbr: str, on: datetime) -> set[int]:
+    """Every UTC offset (minutes) an abbreviation can mean for the naive local time `on`: its fixed
+    offset, its readings in the countries where it is ambiguous, or its regional zone's on that date."""
+    key = abbr.upper().strip("()")
+    offsets = set(AMBIGUOUS.get(key, {}).values())
+    if key in FIXED_OFFSETS:
+        offsets.add(FIXED_OFFSETS[key])
+    if key in REGIONAL_ZONES:
+        offset = on.replace(tzinfo=ZoneInfo(REGIONAL_ZONES[key])).utcoffset()
+        if offset is not None:
+            offsets.add(int(offset.total_seconds()) // 60)
+    return offsets
+
+
+def stated_zone(raw: str | None, moment: datetime) -> str | None:
+    """The zone a printed timestamp names (`IST`, `GMT`, `ET`) when it names one by abbreviation and that
+    abbreviation can mean `moment`'s offset on its date; else None (the text gave an offset, or no zone,
+    or one that does not agree with the stored time).
+
+    For showing a stored time the way its source did: `Nov 19 2024 | 10:47 AM IST` with
+    `2024-11-19T10:47:00+05:30` -> `IST`; `10:47 GMT` with +00:00 -> `GMT`, not `UTC`.
+    """
+    offset = moment.utcoffset()
+    if not raw or offset is None:
+        return None
+    if GMT_OFFSET.search(raw) or NUM_OFFSET.search(raw):
+        return None  # a printed offset is what the parser went by (`GMT+5:30` is not GMT)
+    match = ABBREVIATION.search(raw)
+    if match is None:
+        return None
+    name = match.group(1)
+    minutes = int(offset.total_seconds()) // 60
+    return name if minutes in zone_offsets(name, moment.replace(tzinfo=None)) else None
 
 
 def offset_zone(sign: str, hours: str, minutes: str | None) -> tzinfo | None:

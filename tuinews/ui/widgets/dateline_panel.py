@@ -11,13 +11,18 @@ from tuinews.models import StoredArticle
 from tuinews.ui.text import parse_iso, relative_age, safe
 
 
-def _when(label: str, iso: str | None, now: datetime | None) -> Text | None:
-    """A timestamp in the source's zone, then in the local zone when that differs, then its age."""
+def _when(label: str, iso: str | None, raw: str | None, now: datetime | None) -> Text | None:
+    """A timestamp in the source's zone (named as the source named it, `raw`, when that agrees with the
+    stored offset), then in the local zone when that differs, then its age."""
     moment = parse_iso(iso)
     if moment is None:
         return None
+    # The zone table (and zoneinfo) load with the first timestamp shown, not with the app (launch path).
+    from tuinews.extract.timezones import stated_zone
+
     line = Text(f"{label}\n", "bold")
-    line.append("  " + moment.strftime("%d %b %Y %H:%M") + " " + _offset_name(moment))
+    zone = stated_zone(raw, moment) or _offset_name(moment)
+    line.append("  " + moment.strftime("%d %b %Y %H:%M") + " " + zone)
     local = moment.astimezone()
     if local.utcoffset() != moment.utcoffset():
         line.append(f"\n  {local.strftime('%d %b %H:%M')} {_offset_name(local)} local", "dim")
@@ -56,8 +61,11 @@ def dateline_text(article: StoredArticle, now: datetime | None = None) -> Text:
     field("Outlet", article.outlet)
     field("Section", article.section)
     field("By", ", ".join(article.byline))
-    for label, iso in (("Published", article.published), ("Updated", article.updated)):
-        when = _when(label, iso, now)
+    for label, iso, raw in (
+        ("Published", article.published, article.published_raw),
+        ("Updated", article.updated, article.updated_raw),
+    ):
+        when = _when(label, iso, raw, now)
         if when is not None:
             lines.append(when)
         elif label == "Published" and article.published_day:
