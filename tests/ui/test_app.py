@@ -174,9 +174,9 @@ async def test_help_lists_every_binding_and_closes(app: TuinewsApp) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
-        for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS]:
-            assert binding.description in shown, binding.description
+        shown = [description for _, description in app.screen.rows]
+        for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS, *QuotesPanel.BINDINGS]:
+            assert binding.tooltip in shown, binding.id
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is main
@@ -201,8 +201,8 @@ async def test_empty_cache_shows_the_welcome_screen(db_path: Path) -> None:
 
 
 def test_every_binding_has_a_stable_id_and_a_description() -> None:
-    for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS]:
-        assert binding.id and binding.description
+    for binding in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS, *QuotesPanel.BINDINGS]:
+        assert binding.id and binding.description and binding.tooltip
 
 
 def test_readme_key_table_lists_every_binding() -> None:
@@ -332,9 +332,19 @@ def test_unknown_binding_id_in_the_config_is_a_clear_error(db_path: Path) -> Non
 async def test_command_palette_offers_every_action(app: TuinewsApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        titles = [command.title for command in app.get_system_commands(app.screen)]
-        for binding in MainScreen.BINDINGS:
-            assert any(title.startswith(binding.description) for title in titles), binding.description
+        commands = {command.title: command.help for command in app.get_system_commands(app.screen)}
+        for binding in [*MainScreen.BINDINGS, *QuotesPanel.BINDINGS]:
+            assert any(title.startswith(binding.description) for title in commands), binding.description
+        # Each says what it does, with its key as typed.
+        assert commands["Search (/)"].startswith("Full-text search")
+        assert commands["Back to the list (esc)"] == "Back to the article list"
+        assert commands['Quotes (")'] == "Show / hide the quotes panel"
+        assert not any(help.startswith("Same as") for help in commands.values())
+        # A widget's action runs on the widget: the quotes panel's one-speaker filter.
+        only = next(c for c in app.get_system_commands(app.screen) if c.title == "Only this speaker (f)")
+        await only.callback()  # type: ignore[misc]
+        await pilot.pause()
+        assert app.screen.query_one(QuotesPanel).speaker == "Priya Natarajan"
 
 
 async def test_opening_an_article_updates_the_unread_count(app: TuinewsApp) -> None:

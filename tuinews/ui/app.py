@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from tuinews.config import THEMES, Config, ConfigError
 from tuinews.store.articles import has_articles
 from tuinews.ui.data import CacheReader
+from tuinews.ui.keymap import binding_keys, key_label
 from tuinews.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -28,9 +30,16 @@ class TuinewsApp(App[None]):
     CSS_PATH = "tuinews.tcss"
     TITLE = "tuinews"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("T", "next_theme", "Theme", id="next-theme", show=False),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Help: every key"),
+        Binding(
+            "T",
+            "next_theme",
+            "Theme",
+            id="next-theme",
+            show=False,
+            tooltip="Next theme (dark, light, nord, gruvbox, solarized light)",
+        ),
     ]
 
     def __init__(
@@ -93,7 +102,8 @@ class TuinewsApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(screen_bindings(self.screen) + list(self.BINDINGS)))  # type: ignore[arg-type]
+        bindings = [binding for binding, _ in screen_bindings(self.screen)] + list(self.BINDINGS)
+        self.push_screen(HelpScreen(bindings, self.config.keys))  # type: ignore[arg-type]
 
     def action_next_theme(self) -> None:
         """Cycle through the light and dark themes."""
@@ -102,20 +112,25 @@ class TuinewsApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette offers every action of the screen by its description."""
+        """The command palette offers every action of the screen: its name and key, and what it does."""
         yield from super().get_system_commands(screen)
-        for binding in screen_bindings(screen):
+        for binding, node in screen_bindings(screen):
             if binding.description:
+                keys = key_label(binding_keys(binding, self.config.keys))
                 yield SystemCommand(
-                    f"{binding.description} ({binding.key_display or binding.key})",
-                    f"Same as the {binding.key} key",
-                    lambda action=binding.action: self.run_action(action, screen),  # type: ignore[misc]
+                    f"{binding.description} ({keys})",
+                    binding.tooltip or binding.description,
+                    lambda action=binding.action, node=node: self.run_action(action, node),  # type: ignore[misc]
                 )
 
 
-def screen_bindings(screen: Screen) -> list[Binding]:
-    """The bindings a screen declares (with ids and descriptions)."""
-    return [b for b in screen.BINDINGS if isinstance(b, Binding)]
+def screen_bindings(screen: Screen) -> list[tuple[Binding, DOMNode]]:
+    """The bindings a screen declares, then those its widgets declare with an id (the quotes panel's `f`),
+    each with the node its action runs on."""
+    found: list[tuple[Binding, DOMNode]] = [(b, screen) for b in screen.BINDINGS if isinstance(b, Binding)]
+    for widget in screen.query("*"):
+        found += [(b, widget) for b in type(widget).BINDINGS if isinstance(b, Binding) and b.id]
+    return found
 
 
 def binding_ids() -> set[str]:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
@@ -29,6 +28,7 @@ from tuinews.store.articles import (
     set_starred,
 )
 from tuinews.store.quotes import get_quotes
+from tuinews.ui.keymap import MAIN_BINDINGS
 from tuinews.ui.screens.filters import DATE_RANGES, FilterActions
 from tuinews.ui.screens.reader_actions import ReaderActions
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
@@ -66,30 +66,7 @@ class MainScreen(FilterActions, ReaderActions):
     AUTO_FOCUS = "#articles"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
 
-    BINDINGS = [
-        Binding("enter", "open_article", "Open", id="open-article", show=False),
-        Binding("escape", "back_to_list", "List", id="back-to-list", show=False),
-        Binding("n", "next_article", "Next", id="next-article"),
-        Binding("p", "previous_article", "Prev", id="previous-article", show=False),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("r", "refresh", "Refresh", id="refresh"),
-        Binding("F", "toggle_feeds", "Feeds", id="toggle-feeds", show=False),
-        Binding("m", "toggle_read", "Read/unread", id="toggle-read", show=False),
-        Binding("s", "toggle_star", "Star", id="toggle-star"),
-        Binding("A", "mark_all_read", "All read", id="mark-all-read", show=False),
-        Binding("u", "undo_mark_all", "Undo all read", id="undo-mark-all-read", show=False),
-        Binding("U", "toggle_unread_filter", "Unread only", id="filter-unread", show=False),
-        Binding("S", "toggle_starred_filter", "Starred only", id="filter-starred", show=False),
-        Binding("w", "filter_speaker", "Articles quoting speaker", id="filter-speaker", show=False),
-        Binding("i", "speaker_index", "Speakers", id="speaker-index", show=False),
-        Binding("D", "cycle_date_filter", "Date range", id="filter-date", show=False),
-        Binding("c", "clear_filters", "Clear filters", id="clear-filters", show=False),
-        Binding('"', "toggle_quotes", "Quotes", id="toggle-quotes"),
-        Binding("d", "toggle_dateline", "Dateline", id="toggle-dateline"),
-        Binding("v", "toggle_page_text", "Other text", id="toggle-page-text", show=False),
-        Binding("o", "open_in_browser", "Browser", id="open-in-browser", show=False),
-        Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
-    ]
+    BINDINGS = MAIN_BINDINGS
 
     def __init__(self) -> None:
         super().__init__()

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tuinews.store.quotes import Speaker, list_speakers
 from tuinews.ui.text import safe
+from tuinews.ui.widgets.lists import KeyedOptionList
 
 
 def speaker_prompt(speaker: Speaker) -> Text:
@@ -38,7 +39,7 @@ class SpeakerIndexScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="speakers-box"):
             yield Static(Text("Loading speakers…", "dim"), id="speakers-status")
-            yield OptionList(id="speakers-list")
+            yield KeyedOptionList(id="speakers-list")
 
     def on_mount(self) -> None:
         self.query_one("#speakers-box").border_title = "Speakers"

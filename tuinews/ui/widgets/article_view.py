@@ -14,7 +14,6 @@ from collections import deque
 from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 from textual.widgets._markdown import MarkdownParagraph  # not re-exported by textual.widgets.markdown
@@ -22,6 +21,7 @@ from textual.widgets.markdown import MarkdownBlock
 
 from tuinews.models import StoredArticle
 from tuinews.sanitize import clean_text
+from tuinews.ui.keymap import READER_BINDINGS
 from tuinews.ui.text import safe
 
 #: The least Markdown drawn before the first paint (a larger viewport draws more, see `first_screen_chars`).
@@ -165,14 +165,7 @@ class ArticleBody(Markdown):
 class ArticleView(VerticalScroll):
     """Shows one article; scrolls with the keyboard; can bring a character offset into view."""
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-    ]
+    BINDINGS = READER_BINDINGS
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

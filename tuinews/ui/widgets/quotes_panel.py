@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tuinews.models import Quote
 from tuinews.ui.text import safe
+from tuinews.ui.widgets.lists import KeyedOptionList
 
 _KIND_STYLE = {"direct": "", "partial": "", "indirect": "italic"}
 
@@ -30,13 +31,17 @@ def quote_prompt(quote: Quote) -> Text:
     return text
 
 
-class QuotesPanel(OptionList):
+class QuotesPanel(KeyedOptionList):
     """A list of the article's quotes; choosing one asks the screen to show it in the reader."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("f", "only_speaker", "Only this speaker", id="quotes-one-speaker"),
+        Binding(
+            "f",
+            "only_speaker",
+            "Only this speaker",
+            id="quotes-one-speaker",
+            tooltip="In the quotes panel: only this speaker's quotes / everyone's",
+        ),
     ]
 
     @dataclass
