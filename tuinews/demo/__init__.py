@@ -50,12 +50,26 @@ def build_demo_db(path: Path) -> tuple[Database, list[ImportOutcome]]:
     return db, outcomes
 
 
+def _extraction_code() -> str:
+    """Name, size and modification time of every module that turns a demo file into stored rows: a
+    changed extractor means a rebuild, or a kept cache would show what an older version extracted.
+    (Stat, not contents: this runs at every `--demo` start.)"""
+    package = Path(__file__).resolve().parent.parent
+    sources = sorted((package / "extract").rglob("*.py")) + [package / "ingest.py"]
+    parts = []
+    for source in sources:
+        info = source.stat()
+        parts.append(f"{source.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    return "\0".join(parts)
+
+
 def demo_key() -> str:
-    """The kept demo cache's identity: package version, demo files and schema (any change means a rebuild)."""
+    """The kept demo cache's identity: package version, schema, extraction code and demo files (any change
+    means a rebuild)."""
     from tuinews import __version__
     from tuinews.store.db import schema_stamp
 
-    digest = hashlib.sha256(f"{__version__}\0{schema_stamp()}\0".encode())
+    digest = hashlib.sha256(f"{__version__}\0{schema_stamp()}\0{_extraction_code()}\0".encode())
     for name, data in _bundled_files():
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()[:16]
