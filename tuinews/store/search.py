@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 from tuinews.store.db import Store
 
@@ -30,6 +32,9 @@ class SearchHit:
     snippet: str
     published: str | None
     outlet: str | None
+    spellings: list[str] = field(default_factory=list)
+    """The query's words as this article's text spells them (the first match of each), found with the
+    snippet: what the reader looks for to bring the match into view."""
 
 
 #: The last word is matched as a prefix (search as you type) once it has this many characters. A
@@ -84,45 +89,141 @@ def search_articles(
     return hits
 
 
+# ------------------------------------------------------------------------------ matching as FTS5 does
+# The index folds case and diacritics (unicode61 remove_diacritics 2), so "nunez" finds "Núñez": the
+# snippet and the reader's jump must find the same words, so both sides are folded here too (NFD, combining
+# marks dropped, casefold), and what is found is mapped back to the text as printed.
+
+
+class _FoldTable(dict[int, str]):
+    """Each character (by code point, for `str.translate`) folded for matching, computed on first sight;
+    `irregular` holds those seen that fold to other than one character (marks, `ß`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code).casefold())
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if len(folded) != 1:
+            self.irregular.add(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """`text` folded for matching, and for each folded character the index of the character of `text` it
+    came from (None when every character folds to one, as in ASCII text: positions are kept)."""
+    if text.isascii():
+        return text.lower(), None
+    folded = text.translate(_FOLD)
+    if _FOLD.irregular.isdisjoint(text):
+        return folded, None
+    return folded, [index for index, char in enumerate(text) for _ in _FOLD[ord(char)]]
+
+
+def word_pattern(query: str, *, whole: bool = True) -> re.Pattern[str] | None:
+    """A pattern over folded text for the query's words at the start of a word (`whole`: through the word's
+    end, for marking); None when the query has no words."""
+    words = _TOKEN.findall(query)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(fold(w)[0]) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")" + (r"\w*" if whole else ""))
+
+
+def _printed(text: str, owner: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """A span of folded text as the span of `text` it came from (a letter's trailing marks included)."""
+    if owner is None:
+        return start, end
+    first, last = owner[start], owner[end - 1] + 1
+    while last < len(text) and not _FOLD[ord(text[last])]:  # marks that fold to nothing end with their letter
+        last += 1
+    return first, last
+
+
+def first_match(text: str, query: str) -> int | None:
+    """Offset in `text` of the first word starting with any of the query's words, accents and case aside."""
+    pattern = word_pattern(query, whole=False)
+    if pattern is None:
+        return None
+    folded, owner = fold(text)
+    match = pattern.search(folded)
+    return _printed(text, owner, *match.span())[0] if match else None
+
+
 def add_snippets(db: Store, text: str, hits: list[SearchHit], width: int = 160) -> None:
-    """Fill in each hit's snippet: the stretch of its body around the first match, matches marked.
+    """Fill in each hit's snippet (the stretch of its body around the first match, matches marked) and
+    how its text spells the query's words.
 
     Done in Python over the stored body: FTS5's snippet() walks a common word's whole doclist to
     reach one row, which costs milliseconds per hit on a large cache.
     """
-    words = _TOKEN.findall(text)
-    if not words or not hits:
+    pattern = word_pattern(text)
+    if pattern is None or not hits:
         return
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
     marks = ",".join("?" * len(hits))
     bodies = dict(
         db.execute(
             f"SELECT id, body_markdown FROM articles WHERE id IN ({marks})", [h.id for h in hits]
         ).fetchall()
     )
+    words = _TOKEN.findall(text)
     for hit in hits:
-        hit.snippet = make_snippet(bodies.get(hit.id) or "", pattern, width) or make_snippet(
-            hit.title, pattern, width
-        )
+        body = bodies.get(hit.id) or ""
+        hit.snippet = make_snippet(body, pattern, width) or make_snippet(hit.title, pattern, width)
+        hit.spellings = spellings(body, words)
+
+
+def spellings(text: str, words: list[str]) -> list[str]:
+    """Each word as `text` first spells it (accents and case as printed: `nunez` -> `Núñez`), or as given
+    when `text` does not hold it."""
+    folded, owner = fold(text)
+    found = []
+    for word in words:
+        pattern = word_pattern(word, whole=False)
+        match = pattern.search(folded) if pattern is not None else None
+        if match is None:
+            found.append(word)
+        else:
+            start, end = _printed(text, owner, *match.span())
+            found.append(text[start:end])
+    return found
 
 
 def make_snippet(body: str, pattern: re.Pattern[str], width: int = 160) -> str:
-    """About `width` characters of `body` around the first match of `pattern`, every match marked."""
+    """About `width` characters of `body` around the first match of `pattern` (from `word_pattern`: it
+    matches accents and case aside), every match marked."""
     body = _MARKDOWN_LINK.sub(r"\1", body).replace("**", "").replace("## ", "")
-    found = pattern.search(body)
+    folded, owner = fold(body)
+    found = pattern.search(folded)
     if found is None:
         return ""
-    start = max(0, found.start() - width // 3)
+    found_start, found_end = _printed(body, owner, *found.span())
+    start = max(0, found_start - width // 3)
     if start:
         space = body.find(" ", start)
-        start = space + 1 if 0 <= space < found.start() else start
+        start = space + 1 if 0 <= space < found_start else start
     end = min(len(body), start + width)
     if end < len(body):
-        space = body.rfind(" ", found.end(), end)
-        end = space if space > found.end() else end
-    excerpt = " ".join(body[start:end].split())
-    marked = pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", excerpt)
-    return ("…" if start else "") + marked + ("…" if end < len(body) else "")
+        space = body.rfind(" ", found_end, end)
+        end = space if space > found_end else end
+    # Only the window is searched for further matches: a common word can match thousands of times.
+    window_end = end if owner is None else bisect.bisect_left(owner, end)
+    pieces, at = [], start
+    for match in pattern.finditer(folded, found.start(), window_end):
+        span_start, span_end = _printed(body, owner, *match.span())
+        if span_end <= span_start or span_end > end:
+            continue
+        pieces += [body[at:span_start], MARK_OPEN, body[span_start:span_end], MARK_CLOSE]
+        at = span_end
+    pieces.append(body[at:end])
+    excerpt = " ".join("".join(pieces).split())
+    return ("…" if start else "") + excerpt + ("…" if end < len(body) else "")
 
 
 def snippet_with(snippet: str, open_mark: str, close_mark: str) -> str:

@@ -60,6 +60,13 @@ class SearchChoice:
 
     article_id: int
     query: str
+    """The words as the article spells them, when its text holds them (`nunez` typed, `Núñez` printed:
+    the index matched accents and case aside, so the reader must look for the printed form), else typed."""
+
+    @classmethod
+    def of(cls, hit: SearchHit, query: str) -> SearchChoice:
+        """The choice of `hit` for what was typed."""
+        return cls(hit.id, " ".join(hit.spellings) if hit.spellings else query)
 
 
 def highlighted_snippet(snippet: str) -> Text:
@@ -135,7 +142,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         if self.hits:
-            self.dismiss(SearchChoice(self.hits[0].id, event.value))
+            self.dismiss(SearchChoice.of(self.hits[0], event.value))
 
     def search(self, query: str) -> None:
         """Start `query` at once; any older query still running in SQLite is interrupted."""
@@ -208,7 +215,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             query = self.query_one("#search-input", Input).value
-            self.dismiss(SearchChoice(self.hits[int(event.option.id)].id, query))
+            self.dismiss(SearchChoice.of(self.hits[int(event.option.id)], query))
 
     def action_focus_results(self) -> None:
         """Move from the search box to the results."""
