@@ -105,6 +105,7 @@ class ListFilter:
     speaker: str | None = None
     tag: str | None = None
     outlet: str | None = None
+    """Only articles from this outlet or wire agency (either column)."""
     since: str | None = None
     """Only articles at or after this UTC time (store format), e.g. for "last 7 days"."""
 
@@ -123,8 +124,8 @@ class ListFilter:
             clauses.append("id IN (SELECT article_id FROM quotes WHERE speaker_key = ?)")
             params.append(speaker_key(self.speaker))
         if self.outlet:
-            clauses.append("coalesce(agency, outlet) = ?")
-            params.append(self.outlet)
+            clauses.append("(agency = ? OR outlet = ?)")
+            params += [self.outlet, self.outlet]
         if self.since:
             clauses.append("sort_key >= ?")
             params.append(self.since)
@@ -324,10 +325,18 @@ def set_starred(db: Store, article_id: int, starred: bool) -> None:
 
 
 def list_sources(db: Store, limit: int = 50) -> list[tuple[str, int]]:
-    """Agencies and outlets (the list's Source column) with their unread counts, most unread first."""
+    """Agencies and outlets with their unread counts, most unread first (`ListFilter.outlet` filters by one).
+
+    A wire story counts under its agency and under the outlet that ran it; once when both are one name.
+    """
     rows = db.execute(
-        "SELECT coalesce(agency, outlet) AS source, sum(read_at IS NULL) FROM articles "
-        "WHERE source IS NOT NULL GROUP BY source ORDER BY 2 DESC, 1 LIMIT ?",
+        """
+        SELECT source, sum(unread) FROM (
+            SELECT agency AS source, read_at IS NULL AS unread FROM articles WHERE agency != ''
+            UNION ALL
+            SELECT outlet, read_at IS NULL FROM articles WHERE outlet != '' AND outlet IS NOT agency
+        ) GROUP BY source ORDER BY 2 DESC, 1 LIMIT ?
+        """,
         [limit],
     ).fetchall()
     return [(r[0], int(r[1] or 0)) for r in rows]

@@ -35,13 +35,13 @@ def feed_prompt(label: Text, unread: int) -> Text:
 
 
 class FeedsPanel(OptionList):
-    """Feeds and tags; posts `Chosen` with what to filter by."""
+    """Feeds, tags, outlets and agencies; posts `Chosen` with what to filter by."""
 
     BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 
     @dataclass
     class Chosen(Message):
-        """The user chose a feed, a tag, or everything."""
+        """The user chose a feed, a tag, an outlet or agency, or everything."""
 
         choice: FeedChoice
 
