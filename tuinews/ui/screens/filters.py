@@ -107,22 +107,35 @@ class FilterActions(CacheScreen):
         self.date_range = 0
         self.reload()
 
+    def fit_panes(self, prefer: str | None = None) -> None:
+        """Fold the feeds pane or the side column when both would squeeze the list (the main screen)."""
+        raise NotImplementedError
+
+    def feeds_pane(self) -> FeedsPanel | None:
+        """The feeds pane, None until it is first asked for."""
+        panels = self.query("#feeds")
+        return cast("FeedsPanel", panels.first()) if panels else None
+
     def action_toggle_feeds(self) -> None:
         """Show or hide the feeds pane (mounted the first time it is asked for)."""
-        panels = self.query("#feeds")
-        if panels:
-            panel = cast("FeedsPanel", panels.first())
-            panel.display = not panel.display
-        else:
+        panel = self.feeds_pane()
+        if panel is None:
             from tuinews.ui.widgets.feeds_panel import FeedsPanel  # loads with the pane
 
-            panel = FeedsPanel(id="feeds")
+            panel = FeedsPanel(id="feeds", classes="-open")
             panel.border_title = "Feeds"
             self.mount(panel, before=self.query_one("#main"))
-            panel.display = True
-        if panel.display:
+        elif panel.has_class("-folded"):
+            panel.add_class("-open")  # folded away for the side column: F brings it back
+        else:
+            panel.toggle_class("-open")
+        opened = panel.has_class("-open")
+        self.fit_panes(prefer="feeds" if opened else "side")
+        if opened:
             self.load_feeds()
             panel.focus()
+        elif self.focused is panel:
+            self.query_one(ArticleList).focus()
 
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def load_feeds(self) -> None:

@@ -44,6 +44,10 @@ WORD = re.compile(r"\w+")
 READER_AT_LATEST = 0.5
 #: The least rows read at mount (a taller terminal reads as many rows as it has lines).
 FIRST_PAGE_MIN = 40
+#: The least terminal width with room for the feeds pane and the side column beside a readable list (the
+#: pane's 30 columns and the side column's 34 or 42 in `tuinews.tcss`, and 48 for the list). Narrower, the
+#: one asked for last is shown and the other folds away.
+BOTH_PANES_WIDTH = 120
 
 
 def first_match(markdown: str, query: str) -> int | None:
@@ -160,7 +164,8 @@ class MainScreen(FilterActions, ReaderActions):
             self._reading = None  # another list: its first article is read again
             articles.reset()
             self.load_page(None, self._list_generation)
-        if any(panel.display for panel in self.query("#feeds")):
+        feeds = self.feeds_pane()
+        if feeds is not None and feeds.has_class("-open"):
             self.load_feeds()
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
@@ -425,15 +430,51 @@ class MainScreen(FilterActions, ReaderActions):
 
     def _toggle_panel(self, hidden_class: str) -> None:
         side = self.query_one("#side")
+        folded = side.has_class("-folded")
         if self.has_class("-narrow"):
             # Narrow terminals hide the side column; a panel key brings it up with just that panel.
-            showing = side.has_class("-show") and not side.has_class(hidden_class)
+            showing = side.has_class("-show") and not side.has_class(hidden_class) and not folded
             side.set_class(not showing, "-show")
             side.remove_class("-hide-quotes", "-hide-dateline")
             if not showing:
                 side.add_class("-hide-dateline" if hidden_class == "-hide-quotes" else "-hide-quotes")
+        elif folded:
+            side.remove_class(hidden_class)  # the column folded for the feeds pane comes back with this panel
         else:
             side.toggle_class(hidden_class)
+        self.fit_panes(prefer="side" if self.side_wanted() else "feeds")
+
+    def side_wanted(self) -> bool:
+        """Whether the side column is asked for (shown, or folded away for the feeds pane)."""
+        side = self.query_one("#side")
+        if side.has_class("-hide-quotes") and side.has_class("-hide-dateline"):
+            return False
+        return side.has_class("-show") or not self.has_class("-narrow")
+
+    def fit_panes(self, prefer: str | None = None) -> None:
+        """Keep the list readable: on a terminal too narrow for the feeds pane and the side column side by
+        side (`BOTH_PANES_WIDTH`), the one just asked for (`prefer`: "feeds" or "side") stays and the other
+        folds away until it is asked for again, the other one closes, or the terminal grows."""
+        side = self.query_one("#side")
+        feeds = self.feeds_pane()
+        crowded = feeds is not None and feeds.has_class("-open") and self.side_wanted()
+        crowded = crowded and self.app.size.width < BOTH_PANES_WIDTH
+        if prefer is None:  # a resize: what is folded stays folded, else the side column folds
+            prefer = "side" if feeds is not None and feeds.has_class("-folded") else "feeds"
+        fold = "side" if prefer == "feeds" else "feeds"
+        side.set_class(crowded and fold == "side", "-folded")
+        if feeds is not None:
+            feeds.set_class(crowded and fold == "feeds", "-folded")
+        folded = side if side.has_class("-folded") else feeds
+        if (
+            folded is not None
+            and folded.has_class("-folded")
+            and self.focused in folded.walk_children(with_self=True)
+        ):
+            self.query_one(ArticleList).focus()
+
+    def on_resize(self) -> None:
+        self.fit_panes()
 
     def action_toggle_quotes(self) -> None:
         """Show or hide the quotes panel."""

@@ -18,6 +18,17 @@ from tuinews.ui.text import safe, short_time
 #: Rows fetched per page; another page is asked for when the cursor is this close to the end.
 PAGE_SIZE = 100
 PREFETCH_MARGIN = 20
+#: The list's columns: key, heading, width (None: the title, which takes the width left).
+COLUMNS: list[tuple[str, str, int | None]] = [
+    ("mark", " ", 1),
+    ("time", "Time", 6),
+    ("title", "Title", None),
+    ("source", "Source", 12),
+    ("read", "Read", 4),
+]
+#: Where the title would be narrower than this, these columns give way, in this order.
+TITLE_MIN = 24
+OPTIONAL_COLUMNS = ("source", "read")
 
 
 class ArticleList(DataTable[Text]):
@@ -68,33 +79,60 @@ class ArticleList(DataTable[Text]):
         return lines
 
     def on_mount(self) -> None:
-        self.add_column(" ", key="mark", width=1)
-        self.add_column("Time", key="time", width=6)
-        self.add_column("Title", key="title")
-        self.add_column("Source", key="source", width=12)
-        self.add_column("Read", key="read", width=4)
-        self.fit_title_column()
+        for key, label, width in COLUMNS:
+            self.add_column(label, key=key, width=width)
+        if self.content_region.width:
+            self.fit_title_column()
 
     def on_resize(self) -> None:
         self.fit_title_column()
 
     def fit_title_column(self, content_width: int | None = None) -> None:
-        """Give the title whatever width the fixed columns leave, so the source column stays in view.
+        """Give the title whatever width the other columns leave; where that is less than `TITLE_MIN`, the
+        Source column and then the Read column give way, so titles stay readable in a narrow list.
 
         `content_width` is the list's width inside its border when it is known before the first layout.
         """
         if content_width is None:
             content_width = self.content_region.width
-        fixed = sum(c.width for key, c in self.columns.items() if key.value != "title")
-        padding = 2 * self.cell_padding * len(self.columns)
-        # Room for the vertical scrollbar is kept even before one appears, so the width never jumps.
-        width = max(10, content_width - fixed - padding - self.styles.scrollbar_size_vertical)
+        keys = [key for key, _, _ in COLUMNS]
+        for dropped in OPTIONAL_COLUMNS:
+            if self._room_for_title(content_width, keys) >= TITLE_MIN:
+                break
+            keys.remove(dropped)
+        self._show_columns(keys)
+        # Never wider than the list: a table wider than its widget would scroll sideways.
+        width = max(1, self._room_for_title(content_width, keys))
         column = self.columns.get(ColumnKey("title"))
         if column is not None and column.width != width:
             column.auto_width = False
             column.width = width
             self._require_update_dimensions = True
             self.refresh(layout=True)
+
+    def _room_for_title(self, content_width: int, keys: list[str]) -> int:
+        """The title's width when the columns `keys` are shown in a list `content_width` wide."""
+        fixed = sum(width or 0 for key, _, width in COLUMNS if key in keys)
+        padding = 2 * self.cell_padding * len(keys)
+        # Room for the vertical scrollbar is kept even before one appears, so the width never jumps.
+        return content_width - fixed - padding - self.styles.scrollbar_size_vertical
+
+    def _show_columns(self, keys: list[str]) -> None:
+        """Show exactly the columns `keys` (the optional ones are removed and added back, in order)."""
+        shown = [column.key.value for column in self.ordered_columns]
+        if shown == keys:
+            return
+        for key in OPTIONAL_COLUMNS:
+            if key in shown:
+                self.remove_column(key)
+        added = [key for key in OPTIONAL_COLUMNS[::-1] if key in keys]
+        for key, label, width in COLUMNS:
+            if key in added:
+                self.add_column(label, key=key, width=width, default=Text(""))
+        for article in self.articles:
+            cells = self._cells(article)
+            for key in added:
+                self.update_cell(str(article.id), key, cells[key])
 
     def reset(self) -> None:
         """Forget every row (a new filter)."""
@@ -150,12 +188,14 @@ class ArticleList(DataTable[Text]):
         """
         fresh = [a for a in page if a.id not in self._ids]
         for article in fresh:
-            self.add_row(*self._cells(article), key=str(article.id))
+            cells = self._cells(article)
+            self.add_row(*[cells[column.key.value] for column in self.ordered_columns], key=str(article.id))
             self._ids.add(article.id)
         self.articles.extend(fresh)
         self.exhausted = len(page) < page_size
 
-    def _cells(self, article: StoredArticle) -> list[Text]:
+    def _cells(self, article: StoredArticle) -> dict[str | None, Text]:
+        """The row's cells by column key."""
         mark = (
             Text("★", "bold yellow")
             if article.starred
@@ -165,23 +205,22 @@ class ArticleList(DataTable[Text]):
         minutes = f"{article.read_minutes}m" if article.read_minutes else ""
         title = safe(article.title, "" if article.read_at is None else "dim")
         title.no_wrap, title.overflow = True, "ellipsis"
-        return [
-            mark,
-            Text(short_time(article.published or article.fetched_at)),
-            title,
-            safe(source),
-            Text(minutes),
-        ]
+        return {
+            "mark": mark,
+            "time": Text(short_time(article.published or article.fetched_at)),
+            "title": title,
+            "source": safe(source),
+            "read": Text(minutes),
+        }
 
     def redraw_article(self, article: StoredArticle) -> None:
         """Redraw one row after its flags changed."""
         for index, known in enumerate(self.articles):
             if known.id == article.id:
                 self.articles[index] = article
-                for column, cell in zip(
-                    ("mark", "time", "title", "source", "read"), self._cells(article), strict=True
-                ):
-                    self.update_cell(str(article.id), column, cell)
+                cells = self._cells(article)
+                for column in self.ordered_columns:
+                    self.update_cell(str(article.id), column.key, cells[column.key.value])
                 return
 
     @property
