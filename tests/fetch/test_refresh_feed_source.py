@@ -81,3 +81,15 @@ async def test_an_entry_whose_page_is_gone_is_built_from_the_feed(db_path: Path,
 
     assert [h.id for h in search_articles(db, "herring")] == [herring.id]
     db.close()
+
+
+async def test_entries_keep_their_dates_as_the_feed_printed_them(db_path: Path, server: LocalServer) -> None:
+    ids = await refreshed(db_path, server)
+    db = open_db(db_path)
+    rows = dict(db.execute("SELECT guid, published || ' | ' || published_raw FROM articles").fetchall())
+    db.close()
+    # Built from the entry (with full content, or after the page fetch failed): the pubDate as printed,
+    # so the dateline can name its zone (GMT), not only the offset of the ISO form.
+    assert rows["lhg-lantern"] == "2024-11-19T10:47:00+00:00 | Tue, 19 Nov 2024 10:47:00 GMT"
+    assert rows["lhg-herring"] == "2024-11-19T09:15:00+00:00 | Tue, 19 Nov 2024 09:15:00 GMT"
+    assert set(ids) == set(rows)

@@ -23,6 +23,9 @@ _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
 _DROP = re.compile(r"<(script|style|iframe|object)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 ENTRY_CONTENT_TYPE = "text/html; charset=utf-8; profile=feed-entry"
+#: Meta names of an entry page for its dates as the feed printed them.
+PUBLISHED_AS_PRINTED = "tuinews:published-as-printed"
+MODIFIED_AS_PRINTED = "tuinews:modified-as-printed"
 
 
 def quick_text(fragment: str | None, limit: int = 20000) -> str:
@@ -111,6 +114,9 @@ def entry_page(entry: FeedEntry, *, feed_title: str | None = None, summary: str 
     metas = [
         ("article:published_time", entry.published),
         ("article:modified_time", entry.updated),
+        # The dates as the feed printed them (`… 10:47:00 GMT`): the dateline shows the zone they name.
+        (PUBLISHED_AS_PRINTED, entry.published_raw),
+        (MODIFIED_AS_PRINTED, entry.updated_raw),
         ("og:site_name", feed_title),
         ("description", summary[:600] or None),
     ]

@@ -14,6 +14,7 @@ from tuinews.extract.dateline import build_dateline
 from tuinews.extract.markdown import html_to_markdown
 from tuinews.extract.quotes import parse_quotes
 from tuinews.extract.structured import links_base
+from tuinews.fetch.entries import MODIFIED_AS_PRINTED, PUBLISHED_AS_PRINTED
 from tuinews.models import Article, PageMeta
 from tuinews.sanitize import clean_line, clean_text
 
@@ -46,6 +47,13 @@ def article_from_entry_page(raw: bytes, *, url: str, fetched_at: datetime | None
     dateline = build_dateline(page, body, [], fetched_at=fetched_at)
     if not dateline.published and published:
         dateline.published = published
+    # A date taken from the page's ISO meta keeps the feed's printed text as its raw form (its zone name).
+    printed = meta(PUBLISHED_AS_PRINTED)
+    if printed and published and dateline.published_raw in (None, published):
+        dateline.published_raw = printed[0]
+    printed = meta(MODIFIED_AS_PRINTED)
+    if printed and page.updated and dateline.updated_raw in (None, page.updated):
+        dateline.updated_raw = printed[0]
     dek = page.dek if page.dek and page.dek.strip() not in body[: len(page.dek) + 40] else None
     return Article(
         title=title,
