@@ -8,11 +8,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tuinews.ui.keymap import READER_BINDINGS, binding_keys, key_label
+from tuinews.ui.keymap import binding_keys, key_label
+from tuinews.ui.widgets.lists import KeyedScroll
 
 # Keys handled by widgets themselves, listed so the help is complete.
 MOVEMENT_KEYS = [
@@ -46,10 +46,8 @@ def bindings_table(rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpBox(VerticalScroll):
+class HelpBox(KeyedScroll):
     """The help's scrolling box: j/k, space/b and g/G scroll it, as in the reader."""
-
-    BINDINGS = READER_BINDINGS
 
 
 class HelpScreen(ModalScreen[None]):

@@ -33,6 +33,7 @@ from tuinews.ui.screens.filters import DATE_RANGES, FilterActions
 from tuinews.ui.screens.reader_actions import ReaderActions
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
+from tuinews.ui.widgets.lists import KeyedScroll
 from tuinews.ui.widgets.quotes_panel import QuotesPanel
 
 if TYPE_CHECKING:
@@ -92,12 +93,14 @@ class MainScreen(FilterActions, ReaderActions):
         with Vertical(id="main"):
             yield ArticleList(id="articles")
         with Vertical(id="side"):
-            yield DatelinePanel(id="dateline")
+            # The dateline's box is as tall as its text up to a share of the column, and scrolls beyond.
+            with KeyedScroll(id="dateline-box"):
+                yield DatelinePanel(id="dateline")
             yield QuotesPanel(id="quotes")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#dateline").border_title = "Dateline"
+        self.query_one("#dateline-box").border_title = "Dateline"
         self.query_one("#quotes").border_title = "Quotes"
         articles = self.query_one(ArticleList)
         articles.border_title = "Articles"
