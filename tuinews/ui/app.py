@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from tuinews.store.db import PlainDB
 
 
+#: The themes by the names the README and the help give them (the config file takes Textual's names).
+THEME_LABELS = {"textual-dark": "dark", "textual-light": "light"}
+
+
 class TuinewsApp(App[None]):
     """Keyboard-driven reader over a tuinews cache."""
 
@@ -38,7 +42,7 @@ class TuinewsApp(App[None]):
             "Theme",
             id="next-theme",
             show=False,
-            tooltip="Next theme (dark, light, nord, gruvbox, solarized light)",
+            tooltip="Next theme (dark, light, nord, gruvbox, solarized-light)",
         ),
     ]
 
@@ -109,7 +113,7 @@ class TuinewsApp(App[None]):
         """Cycle through the light and dark themes."""
         index = THEMES.index(self.theme) if self.theme in THEMES else -1
         self.theme = THEMES[(index + 1) % len(THEMES)]
-        self.notify(f"Theme: {self.theme}", timeout=2)
+        self.notify(f"Theme: {THEME_LABELS.get(self.theme, self.theme)}", timeout=2)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette offers every action of the screen: its name and key, and what it does."""

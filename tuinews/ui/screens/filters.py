@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual import work
+from textual.widgets import Static
 
 from tuinews.models import Feed
+from tuinews.sanitize import clean_line
 from tuinews.store.articles import ListFilter, count_articles, list_sources, mark_all_read, mark_unread
 from tuinews.ui.screens.base import CacheScreen
 from tuinews.ui.widgets.article_list import ArticleList
@@ -35,6 +38,53 @@ class FilterActions(CacheScreen):
     filter: ListFilter
     date_range: int
     undo_ids: list[int]
+    feed_titles: dict[int, str]
+    """Feed titles by id, from the feeds pane (the status line names the feed the list is filtered by)."""
+
+    def _show_status(self, total: int, unread: int) -> None:
+        """The status line: counts, then the filters in force."""
+        if not self.is_attached:
+            return
+        parts = [f"{total:,} articles", f"{unread:,} unread"]
+        if self.filter.unread:
+            parts.append("unread only")
+        if self.filter.starred:
+            parts.append("starred only")
+        if self.filter.speaker:
+            parts.append(f"quoting {clean_line(self.filter.speaker)}")
+        if self.filter.tag:
+            parts.append(f"#{clean_line(self.filter.tag)}")
+        if self.filter.feed_id is not None:
+            parts.append(self._feed_title(self.filter.feed_id))
+        if self.filter.outlet:
+            parts.append(clean_line(self.filter.outlet))
+        if self.date_range:
+            parts.append(DATE_RANGES[self.date_range][0])
+        # Filters carry speaker names, tags and titles from feeds: never parsed as markup.
+        self.query_one("#status", Static).update(Text(" tuinews ── " + " · ".join(parts)))
+
+    def _feed_title(self, feed_id: int) -> str:
+        return clean_line(self.feed_titles.get(feed_id) or f"feed {feed_id}")
+
+    def empty_note(self) -> str:
+        """What the reader says when the list is empty: the filters that emptied it, and how to clear them."""
+        kinds = [
+            word for word, on in (("unread", self.filter.unread), ("starred", self.filter.starred)) if on
+        ]
+        where = []
+        if self.filter.speaker:
+            where.append(f"quoting {clean_line(self.filter.speaker)}")
+        if self.filter.tag:
+            where.append(f"tagged #{clean_line(self.filter.tag)}")
+        if self.filter.feed_id is not None:
+            where.append(f"from {self._feed_title(self.filter.feed_id)}")
+        if self.filter.outlet:
+            where.append(f"from {clean_line(self.filter.outlet)}")
+        if self.date_range:
+            where.append(f"in the {DATE_RANGES[self.date_range][0]}")
+        if not kinds and not where:
+            return "No articles yet · r fetches your feeds"
+        return " ".join(["No", *kinds, "articles", *where]) + " · c clears the filters"
 
     def reload(self, *, keep_place: bool = False) -> None:
         """Start the list again (the main screen implements it)."""
@@ -152,6 +202,7 @@ class FilterActions(CacheScreen):
         self, feeds: list[Feed], unread: dict[int, int], total: int, sources: list[tuple[str, int]]
     ) -> None:
         if self.is_attached:
+            self.feed_titles = {feed.id: feed.title or feed.url for feed in feeds}
             cast("FeedsPanel", self.query_one("#feeds")).show(feeds, unread, total, sources)
 
     # By handler name: the pane's module loads when the pane is first shown.

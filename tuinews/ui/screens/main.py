@@ -8,7 +8,6 @@ import re
 import sqlite3
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -29,7 +28,7 @@ from tuinews.store.articles import (
 )
 from tuinews.store.quotes import get_quotes
 from tuinews.ui.keymap import MAIN_BINDINGS
-from tuinews.ui.screens.filters import DATE_RANGES, FilterActions
+from tuinews.ui.screens.filters import FilterActions
 from tuinews.ui.screens.reader_actions import ReaderActions
 from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 from tuinews.ui.widgets.dateline_panel import DatelinePanel
@@ -79,6 +78,7 @@ class MainScreen(FilterActions, ReaderActions):
         self.date_range = 0
         """Index into DATE_RANGES."""
         self.undo_ids: list[int] = []
+        self.feed_titles: dict[int, str] = {}
         self._reading: int | None = None
         self._list_generation = 0
         """Bumped by every reload: a page a worker read for an older list is dropped, not appended."""
@@ -140,7 +140,7 @@ class MainScreen(FilterActions, ReaderActions):
         if current is not None:
             self.read_article(current.id)
         else:
-            await self._show_article(None, [], None)
+            await self._show_article(None, [], None, None, self.empty_note())
 
     def read_article(self, article_id: int) -> None:
         """Load an article into the reader unless it is the one shown already."""
@@ -233,28 +233,7 @@ class MainScreen(FilterActions, ReaderActions):
             self.read_article(page[0].id)
         elif first and self.reader_view() is not None:
             self._reading = None
-            self.call_later(self._show_article, None, [], None)
-
-    def _show_status(self, total: int, unread: int) -> None:
-        if not self.is_attached:
-            return
-        parts = [f"{total:,} articles", f"{unread:,} unread"]
-        if self.filter.unread:
-            parts.append("unread only")
-        if self.filter.starred:
-            parts.append("starred only")
-        if self.filter.speaker:
-            parts.append(f"quoting {clean_line(self.filter.speaker)}")
-        if self.filter.tag:
-            parts.append(f"#{clean_line(self.filter.tag)}")
-        if self.filter.feed_id is not None:
-            parts.append("one feed")
-        if self.filter.outlet:
-            parts.append(clean_line(self.filter.outlet))
-        if self.date_range:
-            parts.append(DATE_RANGES[self.date_range][0])
-        # Filters carry speaker names and tags from articles: never parsed as markup.
-        self.query_one("#status", Static).update(Text(" tuinews ── " + " · ".join(parts)))
+            self.call_later(self._show_article, None, [], None, None, self.empty_note())
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self, article_id: int, query: str | None = None) -> None:
@@ -280,7 +259,9 @@ class MainScreen(FilterActions, ReaderActions):
         quotes: list[Quote],
         position: float | None,
         offset: int | None = None,
+        note: str | None = None,
     ) -> None:
+        """Show `article` in the reader and the panels; with none, the reader says `note` (why the list is empty)."""
         view = self.reader_view()
         if not self.is_attached or view is None:
             return
@@ -288,7 +269,7 @@ class MainScreen(FilterActions, ReaderActions):
         self.query_one(QuotesPanel).show(quotes)
         if article is not None:
             self.query_one(ArticleList).redraw_article(article)
-        await view.show(article, position=position, offset=offset)
+        await view.show(article, position=position, offset=offset, note=note)
 
     @work(thread=True, group="flags", exit_on_error=False)
     def update_flags(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:

@@ -20,7 +20,7 @@ PAGE_SIZE = 100
 PREFETCH_MARGIN = 20
 #: The list's columns: key, heading, width (None: the title, which takes the width left).
 COLUMNS: list[tuple[str, str, int | None]] = [
-    ("mark", " ", 1),
+    ("mark", " ", 2),
     ("time", "Time", 6),
     ("title", "Title", None),
     ("source", "Source", 12),
@@ -196,11 +196,9 @@ class ArticleList(DataTable[Text]):
 
     def _cells(self, article: StoredArticle) -> dict[str | None, Text]:
         """The row's cells by column key."""
-        mark = (
-            Text("★", "bold yellow")
-            if article.starred
-            else Text("●" if article.read_at is None else " ", "bold")
-        )
+        # Unread and starred are two marks side by side: a starred article still shows it is unread.
+        mark = Text("●" if article.read_at is None else " ", "bold")
+        mark.append("★" if article.starred else " ", "bold yellow")
         source = article.agency or article.outlet or ""
         minutes = f"{article.read_minutes}m" if article.read_minutes else ""
         title = safe(article.title, "" if article.read_at is None else "dim")

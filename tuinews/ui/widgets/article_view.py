@@ -184,9 +184,15 @@ class ArticleView(VerticalScroll):
         yield ArticleBody(id="body", open_links=False)
 
     async def show(
-        self, article: StoredArticle | None, *, position: float | None = None, offset: int | None = None
+        self,
+        article: StoredArticle | None,
+        *,
+        position: float | None = None,
+        offset: int | None = None,
+        note: str | None = None,
     ) -> None:
-        """Display `article`, then scroll to `offset` (a character in its Markdown) or `position` (0..1).
+        """Display `article`, then scroll to `offset` (a character in its Markdown) or `position` (0..1);
+        with no article, `note` (say, why the list is empty).
 
         Returns once the first screen is mounted; the rest of a long article follows in the background.
         """
@@ -194,7 +200,7 @@ class ArticleView(VerticalScroll):
         self.showing = "article"
         head = self.query_one("#headline", Static)
         if article is None:
-            head.update(Text("No article selected.", "dim"))
+            head.update(Text(note or "No article selected.", "dim"))
             await self._draw("")
             return
         head.update(self._headline(article))
