@@ -10,15 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from tuinews.config import THEMES, Config, ConfigError
+from tuinews.config import THEMES, Config
 from tuinews.store.articles import has_articles
 from tuinews.ui.data import CacheReader
-from tuinews.ui.keymap import binding_keys, key_label
+from tuinews.ui.keymap import LIST_BINDINGS, READER_BINDINGS, binding_keys, check_keymap, key_label
 from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.quotes_panel import QuotesPanel
 
 if TYPE_CHECKING:
     from tuinews.store.db import PlainDB
@@ -137,9 +139,15 @@ def screen_bindings(screen: Screen) -> list[tuple[Binding, DOMNode]]:
     return found
 
 
-def binding_ids() -> set[str]:
-    """Every remappable binding id."""
-    return {b.id for b in [*MainScreen.BINDINGS, *TuinewsApp.BINDINGS] if isinstance(b, Binding) and b.id}
+def keymap_places() -> list[tuple[str, list[BindingType]]]:
+    """Where the reader's bindings live, by the name an error message gives the place."""
+    return [
+        ("the app", TuinewsApp.BINDINGS),
+        ("the main screen", MainScreen.BINDINGS),
+        ("the article list", ArticleList.BINDINGS),
+        ("the reader", READER_BINDINGS),
+        ("the quotes panel", [*LIST_BINDINGS, *QuotesPanel.BINDINGS]),
+    ]
 
 
 def make_app(
@@ -154,7 +162,8 @@ def make_app(
     `db` is a connection to it the calling thread opened already (`open_plain`), reused by the app's thread.
     """
     config = config or Config()
-    unknown = set(config.keys) - binding_ids()
-    if unknown:
-        raise ConfigError(f"unknown binding id {sorted(unknown)[0]!r} in [keys] (see the README's key table)")
+    check_keymap(
+        config.keys,
+        [(place, [b for b in group if isinstance(b, Binding)]) for place, group in keymap_places()],
+    )
     return TuinewsApp(db_path, config=config, clock=clock, db=db)

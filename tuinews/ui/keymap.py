@@ -1,11 +1,14 @@
-"""The reader's keys: the main screen's bindings, the keys widgets share, keys as people read them."""
+"""The reader's keys: the main screen's bindings, the keys widgets share, keys as people read them, and the
+config's `[keys]` checked before the app starts (this module loads no widget)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding, BindingType
 from textual.keys import _character_to_key  # the key name Textual gives a typed character
+
+from tuinews.config import ConfigError
 
 #: Keys by the name a binding uses, as the help and the command palette show them.
 KEY_LABELS = {
@@ -186,3 +189,35 @@ def key_label(keys: str) -> str:
 def binding_keys(binding: Binding, keymap: Mapping[str, str]) -> str:
     """The keys a binding answers to once the config's keymap is applied."""
     return keymap.get(binding.id or "", binding.key)
+
+
+def check_keymap(keymap: Mapping[str, str], places: Iterable[tuple[str, Iterable[Binding]]]) -> None:
+    """Refuse, in one line, a keymap naming an unknown binding id or giving a key another action holds.
+
+    `places` are where bindings live on the reader's screen (the app, the screen, its widgets), each
+    with its name for the message. A key taken from another action would silently shadow it (a key
+    of the screen wins over the app's: `toggle-quotes = "q"` would leave no way to quit).
+    """
+    bindings = [(place, binding) for place, group in places for binding in group]
+    known = {binding.id for _, binding in bindings if binding.id}
+    for binding_id in sorted(keymap):
+        if binding_id not in known:
+            raise ConfigError(f"unknown binding id {binding_id!r} in [keys] (see the README's key table)")
+    holders: dict[str, list[tuple[str, Binding]]] = {}
+    for place, binding in bindings:
+        for key in binding_keys(binding, keymap).split(","):
+            if key.strip():
+                holders.setdefault(key_name(key), []).append((place, binding))
+    for binding_id in sorted(keymap):
+        for key in keymap[binding_id].split(","):
+            if not key.strip():
+                raise ConfigError(f'empty key in [keys] {binding_id} = "{keymap[binding_id]}"')
+            for place, other in holders[key_name(key)]:
+                if other.id != binding_id:
+                    holder = (
+                        f"{other.id} ({other.description})" if other.id else f"{other.description} in {place}"
+                    )
+                    raise ConfigError(
+                        f'[keys] {binding_id} = "{keymap[binding_id]}": {key_label(key)} is already bound '
+                        f"to {holder}; choose another key"
+                    )
