@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import re
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
     from tuinews.ui.screens.search import SearchChoice
     from tuinews.ui.widgets.refresh_bar import RefreshBar
 
-WORD = re.compile(r"\w+")
 #: Seconds after mount by which the reader mounts even if the list has drawn no rows.
 READER_AT_LATEST = 0.5
 #: The least rows read at mount (a taller terminal reads as many rows as it has lines).
@@ -48,15 +46,6 @@ FIRST_PAGE_MIN = 40
 #: pane's 30 columns and the side column's 34 or 42 in `tuinews.tcss`, and 48 for the list). Narrower, the
 #: one asked for last is shown and the other folds away.
 BOTH_PANES_WIDTH = 120
-
-
-def first_match(markdown: str, query: str) -> int | None:
-    """Offset of the first whole-word (or prefix) match of any query word, case-insensitive."""
-    words = [re.escape(w) for w in WORD.findall(query)]
-    if not words:
-        return None
-    found = re.search(r"\b(" + "|".join(words) + r")", markdown, re.IGNORECASE)
-    return found.start() if found else None
 
 
 class MainScreen(FilterActions, ReaderActions):
@@ -244,7 +233,12 @@ class MainScreen(FilterActions, ReaderActions):
             return
         quotes = get_quotes(self.db, article_id)
         position = get_reading_position(self.db, article_id)
-        offset = first_match(article.markdown, query) if query else None
+        if query:
+            from tuinews.store.search import first_match  # accents and case folded, as the search itself
+
+            offset = first_match(article.markdown, query)
+        else:
+            offset = None
         self.app.call_from_thread(self._show_article, article, quotes, position, offset)  # type: ignore[arg-type]
 
     def _remember_position(self) -> None:
