@@ -324,6 +324,28 @@ class MainScreen(FilterActions, ReaderActions):
         for outcome in [f for f in summary.feeds if f.error][:3]:
             self.notify(clean_line(f"{outcome.url}: {outcome.error}"), severity="error", timeout=8)
         self.reload(keep_place=True)
+        view = self.reader_view()
+        if view is not None and view.article is not None and view.showing == "article":
+            self.reread_open_article(
+                view.article.id, view.article.markdown, len(self.query_one(QuotesPanel).all_quotes)
+            )
+
+    @work(thread=True, group="article", exit_on_error=False)
+    def reread_open_article(self, article_id: int, markdown: str, quotes_shown: int) -> None:
+        """After a refresh: an article opened while it ran may have been stored before its body, quotes and
+        dateline were built; if the stored one has changed, show it where the reader is."""
+        article = get_article(self.db, article_id)
+        if article is None:
+            return
+        quotes = get_quotes(self.db, article_id)
+        if article.markdown != markdown or len(quotes) != quotes_shown:
+            self.app.call_from_thread(self._show_rebuilt, article, quotes)  # type: ignore[arg-type]
+
+    async def _show_rebuilt(self, article: StoredArticle, quotes: list[Quote]) -> None:
+        view = self.reader_view()
+        if view is None or view.article is None or view.article.id != article.id or view.showing != "article":
+            return  # the reader has moved on meanwhile
+        await self._show_article(article, quotes, view.position)
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
