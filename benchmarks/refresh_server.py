@@ -67,11 +67,12 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, sit
             if path.startswith("/feed"):
                 query = dict(p.split("=") for p in path.split("?", 1)[1].split("&"))
                 etag = f'"{site}-{query["items"]}-{query["mode"]}"'
-                if headers.get("if-none-match") == etag:
+                validators = query.get("validators") != "0"  # validators=0: a server that sends none
+                if validators and headers.get("if-none-match") == etag:
                     status = 304
                 else:
                     body, ctype = feed(site, int(query["items"]), query["mode"]), "application/rss+xml"
-                extra = f"ETag: {etag}\r\n"
+                extra = f"ETag: {etag}\r\n" if validators else ""
             elif path.startswith("/article/"):
                 body = page(site, int(path.split("/")[2].split(".")[0]))
             else:

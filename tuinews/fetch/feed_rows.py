@@ -8,6 +8,7 @@ it already holds (`store_entries.write_feed`). Everything here is picklable.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -54,10 +55,25 @@ class PreparedFeed:
     entries: list[PreparedEntry] = field(default_factory=list)
 
 
+#: `known(feed_id, guids, urls)`: which of these guids (of this feed) and canonical URLs the cache holds.
+KnownEntries = Callable[[int, list[str], list[str]], tuple[set[str], set[str]]]
+
+
 def build_feed(
-    feed_id: int, feed_url: str, result: FetchResult, *, full_text: bool = True, max_entries: int = 1000
+    feed_id: int,
+    feed_url: str,
+    result: FetchResult,
+    *,
+    full_text: bool = True,
+    max_entries: int = 1000,
+    known: KnownEntries | None = None,
 ) -> PreparedFeed:
-    """Parse a fetch and build the rows of all its entries; never raises for bad input."""
+    """Parse a fetch and build the rows of its entries; never raises for bad input.
+
+    With `known`, entries the cache already holds get no rows: a feed that answers every refresh in full
+    (no ETag or Last-Modified) mostly repeats what is stored, and building a row costs several times
+    what parsing the entry does. The writer checks again before inserting (the cache may have changed).
+    """
     outcome = FeedOutcome(feed_id, feed_url, result.status)
     if result.not_modified:
         outcome.not_modified = True
@@ -93,6 +109,9 @@ def build_feed(
         if entry.guid:
             guids.add(entry.guid)
         fresh.append((entry, url))
+    if known is not None and fresh:
+        stored_guids, stored_urls = known(feed_id, list(guids), list(urls))
+        fresh = [(e, u) for e, u in fresh if not ((e.guid and e.guid in stored_guids) or u in stored_urls)]
     # Oldest first, so that entries published at the same moment keep the feed's order in the list.
     fresh.reverse()
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+from pathlib import Path
 
-from tuinews.fetch.feed_rows import PreparedFeed, build_feed
+from tuinews.fetch.feed_rows import KnownEntries, PreparedFeed, build_feed
 from tuinews.fetch.processes import cores, process_pool
 from tuinews.fetch.result import FetchResult
+from tuinews.store.known import guids_in_cache, open_reader, urls_in_cache
 
 #: Fewer feeds than this are parsed on the writer thread: a worker's start-up is not worth it.
 MIN_FEEDS = 8
@@ -32,8 +35,10 @@ class FeedBuilder:
     """One worker process building `PreparedFeed`s; `available` is False until it has started (and for
     good if it breaks, in which case the writer thread builds everything)."""
 
-    def __init__(self, feeds: int, *, processes: int | None = None) -> None:
+    def __init__(self, feeds: int, *, processes: int | None = None, db_path: Path | None = None) -> None:
         wanted = processes if processes is not None else (1 if cores() > 1 and feeds >= MIN_FEEDS else 0)
+        self.db_path = str(Path(db_path).resolve()) if db_path is not None else None
+        """The cache the worker reads (read-only) to skip entries already stored."""
         self._pool: ProcessPoolExecutor | None = process_pool(wanted) if wanted > 0 else None
         self._started: asyncio.Future[bool] | None = None
         self.broken = False
@@ -70,7 +75,9 @@ class FeedBuilder:
             return None
         loop = asyncio.get_running_loop()
         try:
-            future = self._pool.submit(_build, feed_id, feed_url, result, full_text, max_entries)
+            future = self._pool.submit(
+                _build, feed_id, feed_url, result, full_text, max_entries, self.db_path
+            )
         except Exception:  # noqa: BLE001 - the pool is unusable: this feed and the rest go to the writer
             self.broken = True
             return None
@@ -88,7 +95,28 @@ class FeedBuilder:
             self._pool = None
 
 
+#: The worker's read-only connection to the cache, opened with its first feed.
+_reader: sqlite3.Connection | None = None
+
+
+def _known_in(db_path: str) -> KnownEntries:
+    """What the cache holds, read in the worker; nothing known when it cannot be read (the writer checks
+    anyway, so this only saves work)."""
+
+    def known(feed_id: int, _guids: list[str], urls: list[str]) -> tuple[set[str], set[str]]:
+        global _reader
+        try:
+            if _reader is None:
+                _reader = open_reader(db_path)
+            return guids_in_cache(_reader, feed_id), urls_in_cache(_reader, urls)
+        except sqlite3.Error:
+            return set(), set()
+
+    return known
+
+
 def _build(
-    feed_id: int, feed_url: str, result: FetchResult, full_text: bool, max_entries: int
+    feed_id: int, feed_url: str, result: FetchResult, full_text: bool, max_entries: int, db_path: str | None
 ) -> PreparedFeed:
-    return build_feed(feed_id, feed_url, result, full_text=full_text, max_entries=max_entries)
+    known = _known_in(db_path) if db_path else None
+    return build_feed(feed_id, feed_url, result, full_text=full_text, max_entries=max_entries, known=known)

@@ -170,7 +170,7 @@ async def refresh_feeds(
             ]
             run = _Run(options, summary, report)
             # The parsing worker boots and the writer opens its connection while the feeds are fetched.
-            builder = FeedBuilder(len(states), processes=options.parse_processes)
+            builder = FeedBuilder(len(states), processes=options.parse_processes, db_path=Path(db_path))
             booting = asyncio.create_task(builder.started())
             try:
                 async with (

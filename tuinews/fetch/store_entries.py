@@ -68,5 +68,12 @@ def store_feed(
 ) -> FeedOutcome:
     """Record a feed fetch and store its new entries (`build_feed` then `write_feed`); never raises
     for bad input."""
-    prepared = build_feed(state.id, state.url, result, full_text=full_text, max_entries=max_entries)
+    prepared = build_feed(
+        state.id,
+        state.url,
+        result,
+        full_text=full_text,
+        max_entries=max_entries,
+        known=lambda feed_id, _guids, urls: (known_guids(db, feed_id), known_urls(db, urls)),
+    )
     return write_feed(db, prepared, per_transaction=per_transaction)

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from tuinews.models import Article, Feed
 from tuinews.store.articles import article_columns, utc_now
+from tuinews.store.known import guids_in_cache, urls_in_cache
 from tuinews.store.names import speaker_key
 
 _FEED_COLUMNS = "id, url, title, site_url, tags, last_checked, last_status, last_error"
@@ -134,10 +135,7 @@ def update_feed_status(
 
 def known_guids(db: Database, feed_id: int) -> set[str]:
     """The guids of a feed's entries already in the cache."""
-    rows = db.execute(
-        "SELECT guid FROM articles WHERE feed_id = ? AND guid IS NOT NULL", [feed_id]
-    ).fetchall()
-    return {r[0] for r in rows}
+    return guids_in_cache(db.conn, feed_id)
 
 
 def url_known(db: Database, url: str) -> bool:
@@ -147,13 +145,7 @@ def url_known(db: Database, url: str) -> bool:
 
 def known_urls(db: Database, urls: Iterable[str], *, chunk: int = 500) -> set[str]:
     """Which of these (canonical) URLs are in the cache: one indexed query per `chunk` URLs."""
-    wanted = list(dict.fromkeys(urls))
-    found: set[str] = set()
-    for start in range(0, len(wanted), chunk):
-        part = wanted[start : start + chunk]
-        sql = f"SELECT url FROM articles WHERE url IN ({', '.join('?' * len(part))})"
-        found.update(r[0] for r in db.conn.execute(sql, part))
-    return found
+    return urls_in_cache(db.conn, urls, chunk=chunk)
 
 
 def tune_for_refresh(db: Database, *, checkpoint_pages: int = 8000) -> None:
