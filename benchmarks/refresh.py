@@ -149,7 +149,7 @@ def scenario(
                         f"{again.new} new, {again.requests} requests",
                         f"{again.stored_seconds:.2f} s",
                         f"{again.total_seconds:.2f} s",
-                        f"< {second:g} s: {ok}",
+                        f"< {second:g} s: {ok}" + ("" if validators else " (ours)"),
                     )
                 )
     finally:
