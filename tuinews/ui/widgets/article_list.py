@@ -203,11 +203,13 @@ class ArticleList(DataTable[Text]):
         minutes = f"{article.read_minutes}m" if article.read_minutes else ""
         title = safe(article.title, "" if article.read_at is None else "dim")
         title.no_wrap, title.overflow = True, "ellipsis"
+        source_text = safe(source)
+        source_text.no_wrap, source_text.overflow = True, "ellipsis"  # "Clydeside H…", not "Clydeside He"
         return {
             "mark": mark,
             "time": Text(short_time(article.published or article.fetched_at)),
             "title": title,
-            "source": safe(source),
+            "source": source_text,
             "read": Text(minutes),
         }
 
