@@ -64,7 +64,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "Feeds",
         id="toggle-feeds",
         show=False,
-        tooltip="Show / hide the feeds pane (feeds, tags, outlets; enter filters the list)",
+        tooltip="Show / hide the feeds pane (feeds, tags, outlets, agencies; enter filters the list)",
     ),
     Binding("m", "toggle_read", "Read/unread", id="toggle-read", show=False, tooltip="Mark read / unread"),
     Binding("s", "toggle_star", "Star", id="toggle-star", tooltip="Star / unstar"),
