@@ -3,6 +3,7 @@ built for those, in the parsing process (which reads the cache read-only) or on 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.fetch.conftest import TEST_LIMITS
@@ -14,6 +15,7 @@ from tuinews.fetch.refresh import RefreshOptions, refresh_feeds
 from tuinews.fetch.result import FetchResult
 from tuinews.store.db import open_db
 from tuinews.store.feeds import add_feed, known_guids, known_urls
+from tuinews.store.retention import prune_articles
 
 OPTIONS = RefreshOptions(limits=TEST_LIMITS, parse_processes=0, extract=False)
 
@@ -83,4 +85,25 @@ async def test_a_second_full_refresh_stores_nothing_new(db_path: Path, server: L
     assert again.new == 0 and again.unchanged == 1 and again.failed == 0
     db = open_db(db_path)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+    db.close()
+
+
+async def test_a_pruned_feed_entry_is_not_stored_again(db_path: Path, server: LocalServer) -> None:
+    options = RefreshOptions(limits=TEST_LIMITS, extract=False)
+    db = open_db(db_path)
+    add_feed(db, f"{server.base}/feeds/rss20.xml")
+    db.close()
+    assert (await refresh_feeds(db_path, options=options)).new == 4
+    db = open_db(db_path)
+    assert (
+        prune_articles(db, older_than_days=365, now=datetime(2026, 12, 1, tzinfo=UTC)).articles == 4
+    )  # the fixture's items are from 2024
+    db.execute("UPDATE feeds SET etag = NULL, last_modified = NULL")  # the feed answers in full again
+    db.conn.commit()
+    db.close()
+    again = await refresh_feeds(db_path, options=options)
+    assert again.failed == 0 and again.new == 0
+    db = open_db(db_path)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM pruned").fetchone()[0] == 4
     db.close()

@@ -253,3 +253,20 @@ def m010_guids_in_the_feed_index(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS articles_by_guid")
     db.execute("DROP INDEX IF EXISTS articles_by_feed")
     db.execute("CREATE INDEX articles_by_feed ON articles (feed_id, sort_key DESC, id DESC, guid)")
+
+
+@MIGRATIONS(name="m011_pruned_entries")
+def m011_pruned_entries(db: Database) -> None:
+    """Feed entries removed by `db prune` leave their URL and guid behind, so a feed that still lists them
+    does not bring them back as new (a feed's tombstones go with the feed)."""
+    db.execute(
+        """
+        CREATE TABLE pruned (
+            url TEXT PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            guid TEXT,
+            pruned_at TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX pruned_by_feed ON pruned (feed_id, guid)")
