@@ -103,6 +103,21 @@ class StoreError(Exception):
     """The cache cannot be opened or used; the message is fit to show the user."""
 
 
+class NoCacheError(StoreError):
+    """There is no cache file where one was asked for (and the caller would not create one)."""
+
+
+class NotACacheError(StoreError):
+    """The file is not a tuinews cache at all (not SQLite, or another program's database): never
+    migrated, reported as damaged or rebuilt."""
+
+
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Tables whose presence marks a database as a tuinews cache (or one on its way to becoming one).
+CACHE_TABLES = frozenset({"feeds", "articles"})
+
+
 #: What to do about a damaged cache, appended to the one-line message.
 DAMAGED_HINT = (
     "run `tuinews db check` to see what is wrong, or `tuinews db rebuild` to keep the file aside "
@@ -111,8 +126,50 @@ DAMAGED_HINT = (
 
 
 def damaged_message(path: str | Path, exc: BaseException) -> str:
-    """The one line shown for a cache SQLite cannot read."""
+    """The one line shown for a cache SQLite cannot read (or, for a file that is not SQLite at all, the
+    line `not_a_cache_message` gives: there is nothing to rebuild there)."""
+    if not is_sqlite_file(Path(path)):
+        return not_a_cache_message(path)
     return f"cannot open cache {path}: it is damaged ({exc}); {DAMAGED_HINT}"
+
+
+def not_a_cache_message(path: str | Path, why: str = "not an SQLite database") -> str:
+    """The one line for a file that is not a tuinews cache (a text file given as --db, say)."""
+    return f"cannot open cache {path}: it is not a tuinews cache ({why})"
+
+
+def foreign_reason(tables: list[str]) -> str:
+    """Why another program's database is not a cache, for `not_a_cache_message`."""
+    return f"an SQLite database with tables {', '.join(tables[:3])}{', ...' if len(tables) > 3 else ''}"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Does the file at `path` start like an SQLite database? True for a missing or empty file (SQLite
+    makes a new database there) and for one that cannot be read (opening it will say why)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError:
+        return True
+    return not head or head == SQLITE_HEADER
+
+
+def require_sqlite_file(path: Path) -> None:
+    """Raise `NotACacheError` for a file that is not an SQLite database."""
+    if not is_sqlite_file(path):
+        raise NotACacheError(not_a_cache_message(path))
+
+
+def foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of a database some other program made: [] for a tuinews cache or an empty database."""
+    names = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    }
+    names.discard("_sqlite_migrations")
+    return [] if not names or names & CACHE_TABLES else sorted(names)
 
 
 def probe(db: Store) -> None:
@@ -160,14 +217,30 @@ def _prepare(conn: sqlite3.Connection) -> None:
     probe(PlainDB(conn))
 
 
-def _open(path: str | Path, migrate: bool, autocommit: bool) -> sqlite3.Connection:
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse another program's SQLite database before anything is written to it (a cache whose stamp is
+    current was checked when it was stamped)."""
+    stamp = schema_stamp()
+    if stamp is not None and conn.execute("PRAGMA user_version").fetchone()[0] == stamp:
+        return
+    others = foreign_tables(conn)
+    if others:
+        raise NotACacheError(not_a_cache_message(path, foreign_reason(others)))
+
+
+def _open(path: str | Path, migrate: bool, autocommit: bool, create: bool = True) -> sqlite3.Connection:
     path = Path(path).expanduser()
     if path.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
+    if not create and not path.exists():
+        raise NoCacheError(f"no cache at {path}")
+    require_sqlite_file(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         conn = connect(path, autocommit=autocommit)
         try:
+            _check_ours(conn, path)
             if migrate:
                 _prepare(conn)
             elif conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -182,16 +255,20 @@ def _open(path: str | Path, migrate: bool, autocommit: bool) -> sqlite3.Connecti
     return conn
 
 
-def open_plain(path: str | Path, *, migrate: bool = True) -> PlainDB:
-    """Open (creating if needed) the cache at `path`, schema up to date, without sqlite-utils when it is."""
-    return PlainDB(_open(path, migrate, autocommit=True))
+def open_plain(path: str | Path, *, migrate: bool = True, create: bool = True) -> PlainDB:
+    """Open the cache at `path`, schema up to date, without sqlite-utils when it is.
+
+    With `create` (the default) a missing file, and its folder, are made; without it a missing file is a
+    `NoCacheError`. A file that is not a tuinews cache is a `NotACacheError`, a damaged one a `StoreError`.
+    """
+    return PlainDB(_open(path, migrate, autocommit=True, create=create))
 
 
-def open_db(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the cache at `path` and bring its schema up to date."""
+def open_db(path: str | Path, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open the cache at `path` and bring its schema up to date (`create` and errors: see `open_plain`)."""
     from sqlite_utils import Database
 
-    return Database(_open(path, migrate, autocommit=False))
+    return Database(_open(path, migrate, autocommit=False, create=create))
 
 
 def open_memory_db() -> Database:

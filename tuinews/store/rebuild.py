@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from tuinews.store.db import open_db, write_transaction
+from tuinews.store.db import (
+    NotACacheError,
+    foreign_reason,
+    foreign_tables,
+    not_a_cache_message,
+    open_db,
+    require_sqlite_file,
+    write_transaction,
+)
 
 #: Tables copied by a rebuild, parents first.
 TABLES = ("feeds", "articles", "pages", "quotes")
@@ -44,11 +52,31 @@ class RebuildReport:
         return text + f"; the old file is at {self.backup}"
 
 
+def require_cache_file(path: Path) -> None:
+    """Raise `NotACacheError` unless `path` is an SQLite database that is (or could be) a tuinews cache:
+    a text file or another program's database is never checked as damaged, let alone rebuilt."""
+    require_sqlite_file(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return
+    try:
+        others = foreign_tables(conn)
+    except sqlite3.Error:
+        return  # damaged: that is what check and rebuild are for
+    finally:
+        conn.close()
+    if others:
+        raise NotACacheError(not_a_cache_message(path, foreign_reason(others)))
+
+
 def check_cache_file(path: Path) -> list[str]:
     """Problems with the cache at `path` (one line each); [] when SQLite, the foreign keys and the search
-    indexes are all sound. Never raises for a damaged file."""
+    indexes are all sound. Never raises for a damaged file; raises `NotACacheError` for a file that is
+    not a tuinews cache at all."""
     if not path.exists():
         return [f"there is no cache at {path}"]
+    require_cache_file(path)
     problems: list[str] = []
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
@@ -116,7 +144,11 @@ def _read_rows(conn: sqlite3.Connection, table: str, columns: list[str], report:
 
 
 def rebuild_cache(path: Path) -> RebuildReport:
-    """Move the cache at `path` aside and build a new one there from every row still readable."""
+    """Move the cache at `path` aside and build a new one there from every row still readable.
+
+    Raises `NotACacheError`, touching nothing, when the file is not a tuinews cache (see
+    `require_cache_file`)."""
+    require_cache_file(path)
     backup = _move_aside(path)
     report = RebuildReport(backup)
     new = open_db(path)
