@@ -107,15 +107,34 @@ def echo_outcomes(outcomes: list[ImportOutcome], as_json: bool) -> None:
             click.echo(f"{o.status:9} #{o.article_id}  {clean_line(o.title)}")
 
 
-def open_cache(ctx: click.Context) -> Database:
-    """The user's cache (from --db, TUINEWS_DB or the platform default)."""
-    from tuinews.store.db import StoreError, open_db
+def db_hint(ctx: click.Context) -> str:
+    """Where the cache path came from, to check when it is wrong: `--db`, `TUINEWS_DB`, or nothing."""
+    return {"commandline": "--db", "environment": "TUINEWS_DB"}.get(
+        ctx.find_root().obj.get("db_source", ""), ""
+    )
+
+
+def open_cache(ctx: click.Context, *, create: bool = False) -> Database:
+    """The user's cache (from --db, TUINEWS_DB or the platform default).
+
+    Commands that only read (or maintain what is there) leave `create` off: a missing cache is then a
+    one-line error and nothing is made, so a mistyped --db never leaves an empty cache behind. Commands
+    that store something (import, add, feed add, feed import) create the cache and its folder."""
+    from tuinews.store.db import NoCacheError, StoreError, open_db
 
     path: Path = ctx.obj["db_path"]
     try:
-        return open_db(path)
+        return open_db(path, create=create)
+    except NoCacheError:
+        fail(no_cache_message(ctx, path))
     except StoreError as exc:
         fail(str(exc))
+
+
+def no_cache_message(ctx: click.Context, path: Path) -> str:
+    """The one line for a command that needs a cache when there is none."""
+    hint = db_hint(ctx)
+    return f"no cache at {path} (import or add a feed first{f', or check {hint}' if hint else ''})"
 
 
 @click.group(cls=Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -133,8 +152,17 @@ def cli(ctx: click.Context, db_path: Path | None, demo: bool) -> None:
     """tuinews: read the news in your terminal. With no command, opens the reader."""
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path or default_db_path()
+    source = ctx.get_parameter_source("db_path")
+    ctx.obj["db_source"] = source.name.lower() if source and db_path is not None else "default"
     if ctx.invoked_subcommand is not None:
         return
+    if db_path is not None and not demo and not db_path.expanduser().parent.is_dir():
+        # An explicit path into a folder that does not exist is a typo far more often than a wish for a
+        # new folder: say so instead of making the folder and an empty cache in it.
+        hint = db_hint(ctx)
+        fail(
+            f"no folder {db_path.expanduser().parent} for the cache {db_path} (create it first, or check {hint})"
+        )
     from tuinews.config import ConfigError, load_config
 
     try:

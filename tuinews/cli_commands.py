@@ -24,7 +24,7 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> Non
     """Import saved HTML pages, plain-text page dumps, Markdown files, folders, or - for stdin."""
     from tuinews.ingest import import_paths
 
-    db = open_cache(ctx)
+    db = open_cache(ctx, create=True)
     stdin = [sys.stdin.buffer.read()] if "-" in paths else None
     outcomes = import_paths(db, paths, stdin=stdin)
     echo_outcomes(outcomes, as_json)
@@ -251,37 +251,58 @@ def db_stats_cmd(ctx: click.Context, as_json: bool) -> None:
             click.echo(f"{key:10} {value:>8,}")
 
 
-@db_group.command("check")
-@click.pass_context
-def db_check_cmd(ctx: click.Context) -> None:
-    """Check the cache's integrity (SQLite, foreign keys, search indexes); works on a damaged file too."""
-    from tuinews.store.db import DAMAGED_HINT
-    from tuinews.store.rebuild import check_cache_file
+def _existing_cache(ctx: click.Context) -> Path:
+    """The cache path, which must hold a file that is (or once was) a tuinews cache."""
+    from tuinews.cli import no_cache_message
+    from tuinews.store.db import NotACacheError
+    from tuinews.store.rebuild import require_cache_file
 
     path: Path = ctx.obj["db_path"]
     if not path.exists():
-        fail(f"there is no cache at {path}")
-    problems = check_cache_file(path)
-    if problems:
+        fail(no_cache_message(ctx, path))
+    if path.is_dir():
+        fail(f"{path} is a directory, not a database file")
+    try:
+        require_cache_file(path)
+    except NotACacheError as exc:
+        fail(str(exc))
+    return path
+
+
+@db_group.command("check")
+@click.option("--json", "as_json", is_flag=True, help='Print {"ok": ..., "problems": [...]}.')
+@click.pass_context
+def db_check_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Check the cache's integrity (SQLite, foreign keys, search indexes); works on a damaged file too.
+    Exits 1 when there are problems."""
+    from tuinews.store.db import DAMAGED_HINT
+    from tuinews.store.rebuild import check_cache_file
+
+    problems = check_cache_file(_existing_cache(ctx))
+    if as_json:
+        echo_json({"ok": not problems, "problems": problems})
+    elif problems:
         for p in problems:
             click.echo(f"tuinews: problem: {clean_line(p)}", err=True)
-        click.echo(f"tuinews: {DAMAGED_HINT.split(', or ', 1)[-1]}", err=True)
+        click.echo(f"tuinews: run {DAMAGED_HINT.split(', or ', 1)[-1]}", err=True)
+    else:
+        click.echo("ok")
+    if problems:
         sys.exit(1)
-    click.echo("ok")
 
 
 @db_group.command("rebuild")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was kept as one JSON object.")
 @click.pass_context
-def db_rebuild_cmd(ctx: click.Context, yes: bool) -> None:
+def db_rebuild_cmd(ctx: click.Context, yes: bool, as_json: bool) -> None:
     """Keep the cache file aside (renamed *.damaged-DATE) and build a new one from every row still
-    readable; nothing is re-fetched or re-extracted."""
+    readable; nothing is re-fetched or re-extracted. A file that is not a tuinews cache is never touched."""
     from tuinews.fetch.lock import RefreshLock
+    from tuinews.store.db import NotACacheError
     from tuinews.store.rebuild import rebuild_cache
 
-    path: Path = ctx.obj["db_path"]
-    if not path.exists():
-        fail(f"there is no cache at {path}")
+    path = _existing_cache(ctx)
     if not yes and not click.confirm(f"Move {path} aside and rebuild it?", default=True, err=True):
         fail("nothing changed")
     lock = RefreshLock(path)
@@ -289,9 +310,21 @@ def db_rebuild_cmd(ctx: click.Context, yes: bool) -> None:
         fail("a refresh is running on this cache; try again when it has finished")
     try:
         report = rebuild_cache(path)
+    except NotACacheError as exc:
+        fail(f"{exc}; nothing changed")
     finally:
         lock.release()
-    click.echo(clean_line(report.line()))
+    if as_json:
+        echo_json(
+            {
+                "backup": str(report.backup),
+                "copied": report.copied,
+                "unreadable": report.unreadable,
+                "readable": report.readable,
+            }
+        )
+    else:
+        click.echo(clean_line(report.line()))
 
 
 @db_group.command("vacuum")
@@ -300,8 +333,9 @@ def db_vacuum_cmd(ctx: click.Context) -> None:
     """Compact the cache and its search indexes."""
     from tuinews.store.maintenance import vacuum_db
 
-    path = ctx.obj["db_path"]
-    before = path.stat().st_size if path.exists() else 0
-    vacuum_db(open_cache(ctx))
+    db = open_cache(ctx)
+    path: Path = ctx.obj["db_path"]
+    before = path.stat().st_size
+    vacuum_db(db)
     after = path.stat().st_size
     click.echo(f"vacuumed {path}: {before:,} -> {after:,} bytes")

@@ -28,7 +28,7 @@ def add_cmd(ctx: click.Context, urls: tuple[str, ...], as_json: bool) -> None:
     """Fetch web pages and save their articles."""
     from tuinews.fetch.pages import add_pages
 
-    db = open_cache(ctx)
+    db = open_cache(ctx, create=True)
     outcomes = asyncio.run(add_pages(db, list(urls)))
     echo_outcomes(outcomes, as_json)
     if any(o.error for o in outcomes):
@@ -50,7 +50,7 @@ def feed_add_cmd(ctx: click.Context, url: str, tags: tuple[str, ...], as_json: b
     from tuinews.fetch.pages import SubscribeError, find_feed_url
     from tuinews.store.feeds import add_feed
 
-    db = open_cache(ctx)
+    db = open_cache(ctx, create=True)
     try:
         feed_url, title = asyncio.run(find_feed_url(url))
     except SubscribeError as exc:
@@ -129,7 +129,7 @@ def feed_import_cmd(ctx: click.Context, file: Path, tags: tuple[str, ...]) -> No
         fail(f"cannot read {file}: {exc.strerror or exc}")
     except OPMLError as exc:
         fail(f"{file}: {exc}")
-    db = open_cache(ctx)
+    db = open_cache(ctx, create=True)
     added = 0
     for sub in wanted.feeds:
         _, created = add_feed(db, sub.url, title=sub.title, tags=[*sub.tags, *tags])

@@ -212,11 +212,13 @@ def test_missing_file(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
+    run("import", str(NOTE))
     one_line_error(run("show", "999"), "no article")
     one_line_error(run("show", "https://nowhere.example/x"), "no article")
 
 
 def test_empty_query(run) -> None:  # type: ignore[no-untyped-def]
+    run("import", str(NOTE))
     one_line_error(run("search", ""), "no words")
     one_line_error(run("search", "   ***  "), "no words")
 
