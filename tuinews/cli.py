@@ -95,16 +95,34 @@ def echo_json(value: Any) -> None:
     click.echo(escape_json_text(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """`1 article`, `2 articles` (`words` for an irregular plural)."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
 def echo_outcomes(outcomes: list[ImportOutcome], as_json: bool) -> None:
-    """One line per imported or added article (errors on stderr), or the whole list as JSON."""
+    """One line per imported or added article (errors on stderr), or the whole list as JSON. The ids are
+    padded to one width, so the titles line up; `outcomes_line` is the total to print under them."""
     if as_json:
         echo_json([o.__dict__ for o in outcomes])
         return
+    width = max((len(str(o.article_id)) for o in outcomes if not o.error), default=1)
     for o in outcomes:
         if o.error:
             click.echo(f"tuinews: error: {clean_line(o.source)}: {clean_line(o.error)}", err=True)
         else:
-            click.echo(f"{o.status:9} #{o.article_id}  {clean_line(o.title)}")
+            click.echo(f"{o.status:9} #{o.article_id!s:<{width}}  {clean_line(o.title)}")
+
+
+def outcomes_line(outcomes: list[ImportOutcome], verb: str, noun: str = "article") -> str:
+    """The total under `echo_outcomes`: `imported 3 articles (2 new, 1 updated, 0 unchanged), 1 failed`."""
+    done = [o for o in outcomes if not o.error]
+    counts = {
+        status: sum(1 for o in done if o.status == status) for status in ("new", "updated", "unchanged")
+    }
+    text = f"{verb} {plural(len(done), noun)} ({', '.join(f'{n} {s}' for s, n in counts.items())})"
+    failed = len(outcomes) - len(done)
+    return text + (f", {failed} failed" if failed else "")
 
 
 def db_hint(ctx: click.Context) -> str:

@@ -7,17 +7,52 @@ the sanitiser; errors are one line on stderr.
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from tuinews.cli import echo_json, echo_outcomes, fail, open_cache
+from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, outcomes_line, plural
 from tuinews.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from tuinews.fetch.refresh import RefreshSummary
 
 
 def _is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+#: Resolver errors that mean the name does not exist (or cannot be looked up right now).
+_NAME_ERRORS = ("Name or service not known", "nodename nor servname", "No address associated", "getaddrinfo")
+
+
+def explain_fetch_error(error: str | None, url: str) -> str:
+    """A fetch error in words that say what to check.
+
+    The client reports httpx's own text ("cannot fetch: All connection attempts failed", which names
+    neither the host nor the cause); those few are reworded here, where they reach the user.
+    """
+    from urllib.parse import urlsplit
+
+    text = error or "no response"
+    announced = re.match(r"the announced feed (\S+): (.*)", text)
+    if announced:  # the failure is the feed's, on its own host
+        return f"the announced feed {announced[1]}: {explain_fetch_error(announced[2], announced[1])}"
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or url) + (f":{parts.port}" if parts.port else "")
+    except ValueError:
+        host = url
+    if "All connection attempts failed" in text or "Connection refused" in text:
+        return f"could not connect to {host} (connection refused or unreachable: check the address and that the server is up)"
+    if "Temporary failure in name resolution" in text:
+        return f"could not look up {host} (no network, or the name server is unreachable)"
+    if "cannot resolve" in text and any(e in text for e in _NAME_ERRORS):
+        return f"could not find the host {host} (check the address)"
+    return text
 
 
 @click.command("add")
@@ -30,7 +65,12 @@ def add_cmd(ctx: click.Context, urls: tuple[str, ...], as_json: bool) -> None:
 
     db = open_cache(ctx, create=True)
     outcomes = asyncio.run(add_pages(db, list(urls)))
+    for o in outcomes:
+        if o.error:
+            o.error = explain_fetch_error(o.error, o.source)
     echo_outcomes(outcomes, as_json)
+    if not as_json and len(outcomes) > 1:
+        click.echo(outcomes_line(outcomes, "added", "page"))
     if any(o.error for o in outcomes):
         sys.exit(1)
 
@@ -47,22 +87,27 @@ def feed_group() -> None:
 @click.pass_context
 def feed_add_cmd(ctx: click.Context, url: str, tags: tuple[str, ...], as_json: bool) -> None:
     """Subscribe to a feed; a web page's own feed is found from its <link rel="alternate">."""
-    from tuinews.fetch.pages import SubscribeError, find_feed_url
+    from tuinews.fetch.pages import SubscribeError, find_feed_url, subscribed_feed
     from tuinews.store.feeds import add_feed
 
     db = open_cache(ctx, create=True)
-    try:
-        feed_url, title = asyncio.run(find_feed_url(url))
-    except SubscribeError as exc:
-        fail(f"{url}: {exc}")
-    feed, created = add_feed(db, feed_url, title=title, tags=tags)
+    known = subscribed_feed(db, url)  # no need to reach the server to say so (it may be down)
+    if known is not None:
+        feed, created = add_feed(db, known.url, tags=tags)
+    else:
+        try:
+            feed_url, title = asyncio.run(find_feed_url(url))
+        except SubscribeError as exc:
+            fail(f"{url}: {explain_fetch_error(str(exc), url)}")
+        feed, created = add_feed(db, feed_url, title=title, tags=tags)
     if as_json:
         echo_json(
             {"id": feed.id, "url": feed.url, "title": feed.title, "tags": feed.tags, "created": created}
         )
         return
     verb = "subscribed" if created else "already subscribed"
-    click.echo(f"{verb}: #{feed.id} {clean_line(feed.title or '')} <{clean_line(feed.url)}>")
+    title = f" {clean_line(feed.title)}" if feed.title else ""
+    click.echo(f"{verb}: #{feed.id}{title} <{clean_line(feed.url)}>")
 
 
 @feed_group.command("list")
@@ -90,12 +135,16 @@ def feed_list_cmd(ctx: click.Context, as_json: bool) -> None:
         status = (
             "never fetched"
             if f.last_checked is None
-            else (f"error: {clean_line(f.last_error)}" if f.last_error else f"ok ({f.last_status})")
+            else (
+                f"error: {clean_line(explain_fetch_error(f.last_error, f.url))}"
+                if f.last_error
+                else f"ok ({f.last_status})"
+            )
         )
         tags = f"  [{', '.join(clean_line(t) for t in f.tags)}]" if f.tags else ""
         articles, unread = counts.get(f.id, (0, 0))
         click.echo(f"#{f.id:<4} {clean_line(f.title or f.url)}{tags}")
-        click.echo(f"      {clean_line(f.url)}  {articles} articles, {unread} unread  {status}")
+        click.echo(f"      {clean_line(f.url)}  {plural(articles, 'article')}, {unread} unread  {status}")
 
 
 @feed_group.command("remove")
@@ -145,7 +194,7 @@ def feed_import_cmd(ctx: click.Context, file: Path, tags: tuple[str, ...]) -> No
 @feed_group.command("export")
 @click.pass_context
 def feed_export_cmd(ctx: click.Context) -> None:
-    """Print every subscription as OPML."""
+    """Print every subscription as OPML (no --json: OPML is the format other readers import)."""
     from tuinews.fetch.opml import Subscription, to_opml
     from tuinews.store.feeds import list_feeds
 
@@ -159,7 +208,8 @@ def feed_export_cmd(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def refresh_cmd(ctx: click.Context, feed_keys: tuple[str, ...], no_full_text: bool, as_json: bool) -> None:
-    """Fetch new articles from your feeds (all, or --feed ones)."""
+    """Fetch new articles from your feeds (all, or --feed ones). Exits 1 when any feed failed (the
+    summary is still printed)."""
     from tuinews.fetch.refresh import RefreshOptions, refresh_feeds
     from tuinews.store.feeds import find_feed
 
@@ -186,6 +236,11 @@ def refresh_cmd(ctx: click.Context, feed_keys: tuple[str, ...], no_full_text: bo
         show.clear()
     if summary.error and not summary.feeds:
         fail(summary.error)
+    errors = [
+        (f, explain_fetch_error(f.error, f.url))
+        for f in sorted(summary.feeds, key=lambda f: f.feed_id)
+        if f.error
+    ]
     if as_json:
         echo_json(
             {
@@ -198,16 +253,33 @@ def refresh_cmd(ctx: click.Context, feed_keys: tuple[str, ...], no_full_text: bo
                 "extracted": summary.extracted,
                 "seconds": round(summary.total_seconds, 3),
                 "error": summary.error,
-                "errors": [
-                    {"feed_id": f.feed_id, "url": f.url, "error": f.error} for f in summary.feeds if f.error
-                ],
+                "errors": [{"feed_id": f.feed_id, "url": f.url, "error": text} for f, text in errors],
             }
         )
-        return
-    for f in sorted(summary.feeds, key=lambda f: f.feed_id):
-        if f.error:
-            click.echo(f"tuinews: feed #{f.feed_id} {clean_line(f.url)}: {clean_line(f.error)}", err=True)
-    click.echo(clean_line(summary.line()))
+    else:
+        for f, text in errors:
+            click.echo(f"tuinews: feed #{f.feed_id} {clean_line(f.url)}: {clean_line(text)}", err=True)
+        if summary.error:
+            click.echo(f"tuinews: error: {clean_line(summary.error)}", err=True)
+        if not summary.feeds:
+            click.echo(
+                "tuinews: no feeds yet: `tuinews feed add URL` or `tuinews feed import FILE`", err=True
+            )
+        click.echo(refresh_line(summary))
+    if summary.failed or summary.error:
+        sys.exit(1)
+
+
+def refresh_line(summary: RefreshSummary) -> str:
+    """The one-line summary: `2 feeds: 3 new articles, 1 feed unchanged, 1 failed; 4 pages fetched`."""
+    text = (
+        f"{plural(len(summary.feeds), 'feed')}: {plural(summary.new, 'new article')}, "
+        f"{plural(summary.unchanged, 'feed')} unchanged, {summary.failed} failed"
+    )
+    if summary.pages_fetched or summary.pages_failed:
+        text += f"; {plural(summary.pages_fetched, 'page')} fetched"
+        text += f" ({summary.pages_failed} failed)" if summary.pages_failed else ""
+    return text
 
 
 class _ProgressLine:

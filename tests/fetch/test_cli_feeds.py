@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -15,6 +16,7 @@ from tests.fetch.server import FIXTURES, LocalServer
 from tuinews.cli import cli
 from tuinews.fetch.opml import parse_opml
 from tuinews.store.db import open_db
+from tuinews.store.feeds import add_feed
 
 
 def run(db_path: Path, *args: str, input: bytes | None = None):  # type: ignore[no-untyped-def]
@@ -61,11 +63,12 @@ def test_refresh_command_summary(db_path: Path, server: LocalServer) -> None:
     )
     db.conn.commit()
     result = run(db_path, "refresh")
-    assert result.exit_code == 0, result.output
-    assert "2 feeds: 2 new articles, 0 unchanged, 1 failed" in result.output
+    assert result.exit_code == 1, "a failed feed is a non-zero exit, with the summary still printed"
+    assert "2 feeds: 2 new articles, 0 feeds unchanged, 1 failed" in result.stdout
     assert "HTTP 404" in result.stderr
     again = run(db_path, "refresh", "--feed", "1")
-    assert "1 feeds: 0 new articles, 1 unchanged, 0 failed" in again.output
+    assert again.exit_code == 0
+    assert "1 feed: 0 new articles, 1 feed unchanged, 0 failed" in again.output
 
 
 def test_add_page(db_path: Path, server: LocalServer) -> None:
@@ -126,3 +129,71 @@ def test_refresh_killed_mid_way_leaves_a_consistent_cache(db_path: Path, server:
     db = open_db(db_path)
     assert db.execute("SELECT count(*) FROM articles WHERE pending IS NOT NULL").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] >= 13
+
+
+def closed_port() -> int:
+    """A local port nothing listens on (connections to it are refused)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_refresh_exits_1_when_every_feed_failed_and_still_prints_the_summary(db_path: Path) -> None:
+    port = closed_port()
+    run(db_path, "import", str(FIXTURES.parent / "import" / "night-market-notes.md"))
+    db = open_db(db_path)
+    db.execute(
+        "INSERT INTO feeds (url, tags, created_at) VALUES (?, '[]', 'now')", [f"http://127.0.0.1:{port}/rss"]
+    )
+    db.conn.commit()
+    db.close()
+    result = run(db_path, "refresh")
+    assert result.exit_code == 1
+    assert result.stdout == "1 feed: 0 new articles, 0 feeds unchanged, 1 failed\n"
+    assert result.stderr == (
+        f"tuinews: feed #1 http://127.0.0.1:{port}/rss: could not connect to 127.0.0.1:{port} "
+        "(connection refused or unreachable: check the address and that the server is up)\n"
+    )
+    as_json = run(db_path, "refresh", "--json")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["failed"] == 1
+    listed = run(db_path, "feed", "list").stdout
+    assert (
+        "All connection attempts failed" not in listed and f"could not connect to 127.0.0.1:{port}" in listed
+    )
+
+
+def test_the_installed_refresh_command_exits_1_when_a_feed_failed(db_path: Path, server: LocalServer) -> None:
+    from tests.cli.test_installed_command import run as run_installed
+
+    db = open_db(db_path)
+    add_feed(db, f"{server.base}/feeds/rss091.xml")
+    add_feed(db, f"{server.base}/status/500")
+    db.close()
+    done = run_installed("refresh", "--no-full-text", db=db_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.decode().startswith("2 feeds: 2 new articles, 0 feeds unchanged, 1 failed")
+    assert b"HTTP 500" in done.stderr
+
+
+def test_add_counts_pages_and_exits_1_when_one_failed(db_path: Path, server: LocalServer) -> None:
+    port = closed_port()
+    result = run(db_path, "add", f"{server.base}/pages/tram.html", f"http://127.0.0.1:{port}/story")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == "added 1 page (1 new, 0 updated, 0 unchanged), 1 failed"
+    assert f"could not connect to 127.0.0.1:{port}" in result.stderr
+
+
+def test_feed_add_of_a_subscribed_feed_needs_no_server(db_path: Path) -> None:
+    url = f"http://127.0.0.1:{closed_port()}/rss"  # the server is down
+    db = open_db(db_path)
+    add_feed(db, url, title="Harbour Gazette", tags=["local"])
+    db.close()
+    result = run(db_path, "feed", "add", url, "--tag", "sea")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"already subscribed: #1 Harbour Gazette <{url}>\n"
+    listed = json.loads(run(db_path, "feed", "list", "--json").stdout)
+    assert listed[0]["tags"] == ["local", "sea"]
+    down = run(db_path, "feed", "add", url.replace("/rss", "/other"))
+    assert down.exit_code == 1 and "could not connect to 127.0.0.1" in down.stderr

@@ -11,13 +11,24 @@ from tuinews.fetch.feeds import FeedError, parse_feed
 from tuinews.fetch.refresh import FEED_ACCEPT, PAGE_ACCEPT
 from tuinews.fetch.urls import URLError, canonical_url, require_http_url
 from tuinews.ingest import ImportOutcome
+from tuinews.models import Feed
 from tuinews.store.articles import save_article
+from tuinews.store.feeds import find_feed
 
 DEFAULT_LIMITS = FetchLimits()
 
 
 class SubscribeError(ValueError):
     """No feed could be found at a URL; one line for the user."""
+
+
+def subscribed_feed(db: Database, url: str) -> Feed | None:
+    """The subscription `url` already is (in the form `find_feed_url` stores a feed's own URL), found
+    without reaching the network; None when there is none or `url` is not an http(s) URL."""
+    try:
+        return find_feed(db, require_http_url(url))
+    except URLError:
+        return None
 
 
 async def find_feed_url(url: str, *, limits: FetchLimits = DEFAULT_LIMITS) -> tuple[str, str | None]:
