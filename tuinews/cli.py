@@ -76,6 +76,14 @@ class Group(click.Group):
         except KeyboardInterrupt:
             click.echo("tuinews: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader of our output went away (`tuinews export - | head`): stop quietly, as `cat` does,
+            # and keep Python from complaining again when it flushes stdout at exit.
+            import contextlib
+
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as exc:
             import sqlite3
 

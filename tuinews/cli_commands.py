@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tuinews.cli import echo_json, echo_outcomes, fail, open_cache
+from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, plural
 from tuinews.sanitize import clean_line, clean_text
 
 if TYPE_CHECKING:
@@ -195,21 +195,53 @@ def quotes_cmd(
 
 
 @click.command("export")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["markdown", "jsonl"]), default="markdown", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "jsonl"]),
+    help="markdown, or jsonl (the default for a TARGET ending in .jsonl, and for -).",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def export_cmd(ctx: click.Context, directory: Path, fmt: str) -> None:
-    """Export every article: one Markdown file each, or JSON lines in DIRECTORY/articles.jsonl."""
-    from tuinews.export import export_articles
+def export_cmd(ctx: click.Context, target: Path, fmt: str | None, as_json: bool) -> None:
+    """Export every article: one Markdown file each in the folder TARGET, or JSON lines (one object per
+    article, as `show --json` prints it) in TARGET when it ends in .jsonl, on standard output for -, or in
+    TARGET/articles.jsonl with --format jsonl and a folder."""
+    from tuinews.export import export_articles, is_jsonl_file
 
+    if fmt is None:
+        fmt = "jsonl" if str(target) == "-" or is_jsonl_file(target) else "markdown"
+    if str(target) == "-":
+        if fmt != "jsonl":
+            fail("Markdown export writes one file per article: give a folder (- is for JSON lines)")
+        if as_json:
+            fail("--json cannot go with -: the articles themselves are the JSON lines on standard output")
+        _export_to_stdout(open_cache(ctx))
+        return
+    if fmt == "markdown" and target.exists() and not target.is_dir():
+        fail(f"{target} is a file: Markdown export needs a folder (or --format jsonl for a .jsonl file)")
     db = open_cache(ctx)
     try:
-        count = export_articles(db, directory, fmt)
+        count = export_articles(db, target, fmt)
     except OSError as exc:
-        fail(f"cannot write to {directory}: {exc.strerror or exc}")
-    click.echo(f"exported {count} articles to {clean_line(str(directory))}")
+        fail(f"cannot write to {target}: {exc.strerror or exc}")
+    written = target if fmt == "markdown" or is_jsonl_file(target) else target / "articles.jsonl"
+    if as_json:
+        echo_json({"articles": count, "format": fmt, "path": str(written)})
+        return
+    click.echo(f"exported {plural(count, 'article')} to {clean_line(str(written))}")
+
+
+def _export_to_stdout(db: Database) -> None:
+    """JSON lines on standard output (C1 and bidi characters escaped, as every --json output)."""
+    from tuinews.export import iter_jsonl
+    from tuinews.sanitize import escape_json_text
+
+    out = sys.stdout
+    for line in iter_jsonl(db):
+        out.write(escape_json_text(line) + "\n")
+    out.flush()
 
 
 @click.command("reprocess")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,29 +78,88 @@ def article_markdown(article: StoredArticle) -> str:
     return "\n".join(parts)
 
 
+#: A slug's bound in UTF-8 bytes: with the id and `.md` a file name stays far below the usual 255-byte
+#: limit even for scripts that take three or four bytes a letter.
+SLUG_MAX_BYTES = 120
+#: Dropped from slugs rather than turned into a `-` ("Zoë's" -> "zoes").
+APOSTROPHES = frozenset("'\u2019\u02bc")
+
+
 def slugify(text: str, limit: int = 60) -> str:
-    """A file-name-safe slug ("Zoë's big day!" -> "zoes-big-day")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "article"
+    """A file-name-safe slug: "Zoë's big day!" -> "zoes-big-day", "Якутск встречает зиму" -> "якутск-встречает-зиму".
+
+    Latin letters lose their accents; letters and digits of every other script are kept as they are (NFC),
+    with their combining marks. Everything else (punctuation, spaces, path separators, control and format
+    characters) becomes one `-`, so the slug can never leave its folder or hide characters. At most `limit`
+    characters and `SLUG_MAX_BYTES` bytes of UTF-8.
+    """
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in APOSTROPHES:
+            continue
+        folded = _latin_base(char)
+        if folded:
+            out.append(folded)
+        elif unicodedata.category(char)[0] in "LN" or (
+            unicodedata.category(char)[0] == "M" and out and out[-1] != "-"
+        ):
+            out.append(char.lower())
+        elif out and out[-1] != "-":
+            out.append("-")
+    slug = "".join(out)[:limit]
+    while len(slug.encode("utf-8")) > SLUG_MAX_BYTES:
+        slug = slug[:-1]
+    slug = slug.strip("-")
+    return unicodedata.normalize("NFC", slug) or "article"
 
 
-def export_articles(db: Database, directory: Path, fmt: str) -> int:
-    """Write every article to `directory` as Markdown files or one `articles.jsonl`; returns the count."""
-    directory.mkdir(parents=True, exist_ok=True)
-    count = 0
-    if fmt == "jsonl":
-        with (directory / "articles.jsonl").open("w", encoding="utf-8") as out:
-            for article_id in iter_all_ids(db):
-                article = get_article(db, article_id)
-                if article:
-                    out.write(json.dumps(article_json(db, article), ensure_ascii=False) + "\n")
-                    count += 1
-        return count
+def _latin_base(char: str) -> str:
+    """The ASCII letters or digits of a Latin character with its accents removed ("ë" -> "e"); "" for
+    any other character."""
+    if char.isascii():
+        return char.lower() if char.isalnum() else ""
+    base = unicodedata.normalize("NFKD", char)
+    ascii_part = base.encode("ascii", "ignore").decode()
+    if ascii_part.isalnum() and all(c.isascii() or unicodedata.combining(c) for c in base):
+        return ascii_part.lower()
+    return ""
+
+
+def iter_jsonl(db: Database) -> Iterator[str]:
+    """Every article as one line of JSON (the `show --json` object), oldest id first, no newline."""
     for article_id in iter_all_ids(db):
         article = get_article(db, article_id)
         if article:
-            path = directory / f"{article.id:06d}-{slugify(article.title)}.md"
+            yield json.dumps(article_json(db, article), ensure_ascii=False)
+
+
+def is_jsonl_file(target: Path) -> bool:
+    """Does an export target name a JSON lines file (`out.jsonl`) rather than a folder?"""
+    return target.suffix.lower() == ".jsonl" and not target.is_dir()
+
+
+def export_articles(db: Database, target: Path, fmt: str) -> int:
+    """Write every article under `target` and return the count: Markdown files in the folder `target`, or
+    JSON lines in `target` itself when it names a `.jsonl` file, else in `target/articles.jsonl`."""
+    if fmt == "jsonl":
+        if is_jsonl_file(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path = target
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            path = target / "articles.jsonl"
+        count = 0
+        with path.open("w", encoding="utf-8") as out:
+            for line in iter_jsonl(db):
+                out.write(line + "\n")
+                count += 1
+        return count
+    target.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for article_id in iter_all_ids(db):
+        article = get_article(db, article_id)
+        if article:
+            path = target / f"{article.id:06d}-{slugify(article.title)}.md"
             path.write_text(article_markdown(article), encoding="utf-8")
             count += 1
     return count

@@ -1,0 +1,131 @@
+"""What the commands print: export targets, --json on every command, counts in good English, limits that
+say so, aligned import lines, skipped files, file names for any script."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.cli.test_installed_command import run as run_installed
+from tests.conftest import IMPORT_FIXTURES
+from tuinews.cli import LAZY_COMMANDS, cli
+
+README = Path(__file__).parents[2] / "README.md"
+NOTE = IMPORT_FIXTURES / "night-market-notes.md"
+
+
+@pytest.fixture
+def run(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run `tuinews --db <tmp> ARGS...` in process, in an empty working directory."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+
+    def invoke(*args: str, input: bytes | str | None = None) -> Result:
+        return CliRunner().invoke(cli, ["--db", str(db_path), *args], input=input, obj={})
+
+    return invoke
+
+
+def note(title: str, url: str, body: str = "The council met on Tuesday.") -> str:
+    return f"---\ntitle: {title}\nurl: {url}\n---\n{body}\n"
+
+
+# -- export targets ------------------------------------------------------------------------------------
+
+
+def test_export_dash_writes_json_lines_to_stdout_and_no_folder(run) -> None:  # type: ignore[no-untyped-def]
+    run("import", str(IMPORT_FIXTURES))
+    for args in (["export", "--format", "jsonl", "-"], ["export", "-"]):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert len(lines) == 3 and all(json.loads(line)["title"] for line in lines)
+        assert result.stderr == ""
+    assert list(Path.cwd().iterdir()) == [], "no folder called -"
+
+
+def test_export_dash_as_markdown_is_a_clear_error(run) -> None:  # type: ignore[no-untyped-def]
+    run("import", str(NOTE))
+    result = run("export", "--format", "markdown", "-")
+    assert result.exit_code == 1 and "one file per article" in result.stderr
+    assert list(Path.cwd().iterdir()) == []
+
+
+def test_export_to_a_jsonl_file(run) -> None:  # type: ignore[no-untyped-def]
+    run("import", str(IMPORT_FIXTURES))
+    for args in (["export", "out.jsonl", "--format", "jsonl"], ["export", "other.jsonl"]):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        target = Path(args[1])
+        assert target.is_file() and len(target.read_text().splitlines()) == 3
+        assert result.stdout == f"exported 3 articles to {target}\n"
+    folder = run("export", "--format", "jsonl", "folder")  # a name without .jsonl is still a folder
+    assert folder.exit_code == 0 and (Path("folder") / "articles.jsonl").is_file()
+    refused = run("export", "out.jsonl", "--format", "markdown")
+    assert refused.exit_code == 1 and "is a file" in refused.stderr
+
+
+def test_the_installed_command_exports_to_stdout(db_path: Path, tmp_path: Path) -> None:
+    assert run_installed("import", str(NOTE), db=db_path).returncode == 0
+    done = subprocess_in(tmp_path, "export", "--format", "jsonl", "-", db=db_path)
+    assert done.returncode == 0 and json.loads(done.stdout)["title"].startswith("Night market")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]
+
+
+def subprocess_in(folder: Path, *args: str, db: Path):  # type: ignore[no-untyped-def]
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        return run_installed(*args, db=db)
+    finally:
+        os.chdir(cwd)
+
+
+# -- --json everywhere ---------------------------------------------------------------------------------
+
+
+def every_command() -> list[tuple[str, click.Command]]:
+    """Each command by its full name (`db check`), loaded the way the CLI loads them."""
+    ctx = click.Context(cli, obj={})
+    found: list[tuple[str, click.Command]] = []
+    for name in sorted(LAZY_COMMANDS):
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        if isinstance(command, click.Group):
+            found += [(f"{name} {sub}", command.commands[sub]) for sub in sorted(command.commands)]
+        else:
+            found.append((name, command))
+    return found
+
+
+# -- words and counts ----------------------------------------------------------------------------------
+
+
+# -- file names ----------------------------------------------------------------------------------------
+
+
+def test_exported_file_names_keep_non_latin_titles_and_stay_safe(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pages = {
+        "ru.md": note("Якутск встречает первые морозы", "https://e.example/ru"),
+        "zoe.md": note("Zoë's café reopens", "https://e.example/fr"),
+        "hostile.md": note("../../etc/passwd \x1b[31m\u202eevil\\name", "https://e.example/x"),
+        "long.md": note("日本語" * 80, "https://e.example/ja"),
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text)
+        assert run("import", str(tmp_path / name)).exit_code == 0
+    assert run("export", "out").exit_code == 0
+    names = sorted(p.name for p in Path("out").iterdir())
+    assert names[0] == "000001-якутск-встречает-первые-морозы.md"
+    assert names[1] == "000002-zoes-cafe-reopens.md"
+    assert re.fullmatch(r"000003-etc-passwd-[a-z0-9-]+-name\.md", names[2]), names[2]
+    assert names[3].startswith("000004-日本語") and len(names[3].encode()) <= 140
+    for name in names:
+        assert not any(c in name for c in "/\\\x1b\u202e") and name.endswith(".md")
