@@ -245,15 +245,28 @@ def _export_to_stdout(db: Database) -> None:
 
 
 @click.command("reprocess")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def reprocess_cmd(ctx: click.Context) -> None:
+def reprocess_cmd(ctx: click.Context, as_json: bool) -> None:
     """Re-run extraction over the stored raw pages (offline), after tuinews improves."""
     from tuinews.ingest import reprocess_all
 
     seen, changed, failures = reprocess_all(open_cache(ctx))
-    for f in failures:
-        click.echo(f"tuinews: error: {clean_line(f.source)}: {clean_line(f.error)}", err=True)
-    click.echo(f"reprocessed {seen} articles: {changed} changed, {len(failures)} failed")
+    if as_json:
+        echo_json(
+            {
+                "articles": seen,
+                "changed": changed,
+                "failed": len(failures),
+                "errors": [{"id": f.article_id, "url": f.source, "error": f.error} for f in failures],
+            }
+        )
+    else:
+        for f in failures:
+            click.echo(f"tuinews: error: {clean_line(f.source)}: {clean_line(f.error)}", err=True)
+        click.echo(f"reprocessed {plural(seen, 'article')}: {changed} changed, {len(failures)} failed")
+    if failures:
+        sys.exit(1)
 
 
 @click.group("db")
@@ -262,14 +275,19 @@ def db_group() -> None:
 
 
 @db_group.command("path")
+@click.option("--json", "as_json", is_flag=True, help='Print {"path": ..., "exists": ...}.')
 @click.pass_context
-def db_path_cmd(ctx: click.Context) -> None:
-    """Print where the cache lives."""
-    click.echo(str(ctx.obj["db_path"]))
+def db_path_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Print where the cache lives (whether or not there is one yet)."""
+    path: Path = ctx.obj["db_path"]
+    if as_json:
+        echo_json({"path": str(path), "exists": path.is_file()})
+    else:
+        click.echo(str(path))
 
 
 @db_group.command("stats")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.pass_context
 def db_stats_cmd(ctx: click.Context, as_json: bool) -> None:
     """Counts of articles, unread, starred, feeds, quotes and speakers."""
@@ -360,8 +378,9 @@ def db_rebuild_cmd(ctx: click.Context, yes: bool, as_json: bool) -> None:
 
 
 @db_group.command("vacuum")
+@click.option("--json", "as_json", is_flag=True, help="Print the sizes before and after as JSON.")
 @click.pass_context
-def db_vacuum_cmd(ctx: click.Context) -> None:
+def db_vacuum_cmd(ctx: click.Context, as_json: bool) -> None:
     """Compact the cache and its search indexes."""
     from tuinews.store.maintenance import vacuum_db
 
@@ -370,4 +389,7 @@ def db_vacuum_cmd(ctx: click.Context) -> None:
     before = path.stat().st_size
     vacuum_db(db)
     after = path.stat().st_size
-    click.echo(f"vacuumed {path}: {before:,} -> {after:,} bytes")
+    if as_json:
+        echo_json({"path": str(path), "bytes_before": before, "bytes_after": after})
+    else:
+        click.echo(f"vacuumed {clean_line(str(path))}: {before:,} -> {after:,} bytes")

@@ -149,8 +149,9 @@ def feed_list_cmd(ctx: click.Context, as_json: bool) -> None:
 
 @feed_group.command("remove")
 @click.argument("feed")
+@click.option("--json", "as_json", is_flag=True, help='Print {"id", "url", "title", "removed"}.')
 @click.pass_context
-def feed_remove_cmd(ctx: click.Context, feed: str) -> None:
+def feed_remove_cmd(ctx: click.Context, feed: str, as_json: bool) -> None:
     """Unsubscribe (by id or URL); its articles stay in the cache."""
     from tuinews.store.feeds import find_feed, remove_feed
 
@@ -159,14 +160,18 @@ def feed_remove_cmd(ctx: click.Context, feed: str) -> None:
     if found is None:
         fail(f"no feed {feed!r} (see `tuinews feed list`)")
     remove_feed(db, found.id)
+    if as_json:
+        echo_json({"id": found.id, "url": found.url, "title": found.title, "removed": True})
+        return
     click.echo(f"removed #{found.id} {clean_line(found.title or found.url)}")
 
 
 @feed_group.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--tag", "tags", multiple=True, help="Add this tag to every imported feed.")
+@click.option("--json", "as_json", is_flag=True, help="Print the feeds and what was skipped as JSON.")
 @click.pass_context
-def feed_import_cmd(ctx: click.Context, file: Path, tags: tuple[str, ...]) -> None:
+def feed_import_cmd(ctx: click.Context, file: Path, tags: tuple[str, ...], as_json: bool) -> None:
     """Import subscriptions from OPML or a one-URL-a-line list (newsboat's `urls`, tags included)."""
     from tuinews.fetch.opml import OPMLError, parse_subscriptions
     from tuinews.store.feeds import add_feed
@@ -179,14 +184,25 @@ def feed_import_cmd(ctx: click.Context, file: Path, tags: tuple[str, ...]) -> No
     except OPMLError as exc:
         fail(f"{file}: {exc}")
     db = open_cache(ctx, create=True)
-    added = 0
+    feeds = []
     for sub in wanted.feeds:
-        _, created = add_feed(db, sub.url, title=sub.title, tags=[*sub.tags, *tags])
-        added += created
+        feed, created = add_feed(db, sub.url, title=sub.title, tags=[*sub.tags, *tags])
+        feeds.append({"id": feed.id, "url": feed.url, "title": feed.title, "created": created})
+    added = sum(1 for f in feeds if f["created"])
+    if as_json:
+        echo_json(
+            {
+                "added": added,
+                "already_subscribed": len(feeds) - added,
+                "skipped": wanted.skipped,
+                "feeds": feeds,
+            }
+        )
+        return
     for reason in wanted.skipped:
         click.echo(f"tuinews: skipped: {clean_line(reason)}", err=True)
     click.echo(
-        f"imported {added} new feeds ({len(wanted.feeds) - added} already subscribed, "
+        f"imported {plural(added, 'new feed')} ({len(feeds) - added} already subscribed, "
         f"{len(wanted.skipped)} skipped)"
     )
 

@@ -192,7 +192,7 @@ def test_db_commands(run, db_path: Path) -> None:  # type: ignore[no-untyped-def
     assert run("db", "path").stdout.strip() == str(db_path)
     assert run("db", "check").stdout.strip() == "ok"
     assert run("db", "vacuum").exit_code == 0
-    assert run("reprocess").stdout.startswith("reprocessed 1 articles")
+    assert run("reprocess").stdout.startswith("reprocessed 1 article:")
 
 
 def test_db_path_honours_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -105,6 +105,51 @@ def every_command() -> list[tuple[str, click.Command]]:
     return found
 
 
+def test_every_command_but_feed_export_has_json_as_the_readme_says() -> None:
+    without = [
+        name
+        for name, command in every_command()
+        if not any("--json" in p.opts for p in command.params if isinstance(p, click.Option))
+    ]
+    assert without == ["feed export"]
+    readme = README.read_text()
+    assert "every command except `feed export` (which prints OPML) has `--json`" in readme.replace(
+        "\n  ", " "
+    )
+    table = {
+        m for row in re.findall(r"^\| (`[^|]+`) \|", readme, re.M) for m in re.findall(r"`([^`]+)`", row)
+    }
+    assert {name for name, _ in every_command()} - {"feed export"} <= table, "each JSON shape is documented"
+
+
+def test_json_of_the_commands_that_had_none(run, tmp_path: Path, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("import", str(IMPORT_FIXTURES))
+    exported = json.loads(run("export", "out", "--json").stdout)
+    assert exported == {"articles": 3, "format": "markdown", "path": "out"}
+    assert json.loads(run("reprocess", "--json").stdout) == {
+        "articles": 3,
+        "changed": 0,
+        "failed": 0,
+        "errors": [],
+    }
+    assert json.loads(run("db", "path", "--json").stdout) == {"path": str(db_path), "exists": True}
+    assert json.loads(run("db", "check", "--json").stdout) == {"ok": True, "problems": []}
+    vacuumed = json.loads(run("db", "vacuum", "--json").stdout)
+    assert set(vacuumed) == {"path", "bytes_before", "bytes_after"} and vacuumed["bytes_after"] > 0
+    urls = tmp_path / "urls"
+    urls.write_text("https://a.example/rss news\nexec:rm -rf ~\nhttps://b.example/atom.xml\n")
+    imported = json.loads(run("feed", "import", str(urls), "--json").stdout)
+    assert imported["added"] == 2 and imported["already_subscribed"] == 0 and len(imported["skipped"]) == 1
+    assert [f["url"] for f in imported["feeds"]] == ["https://a.example/rss", "https://b.example/atom.xml"]
+    removed = json.loads(run("feed", "remove", "2", "--json").stdout)
+    assert removed == {"id": 2, "url": "https://b.example/atom.xml", "title": None, "removed": True}
+    rebuilt = run("db", "rebuild", "--yes", "--json")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    report = json.loads(rebuilt.stdout)
+    assert report["copied"]["articles"] == 3 and report["readable"] is True
+    assert Path(report["backup"]).exists()
+
+
 # -- words and counts ----------------------------------------------------------------------------------
 
 
