@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, plural
+from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, outcomes_line, plural
 from tuinews.sanitize import clean_line, clean_text
 
 if TYPE_CHECKING:
@@ -19,18 +19,32 @@ if TYPE_CHECKING:
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per input.")
+@click.option("-v", "--verbose", is_flag=True, help="Name each file of a folder that was skipped.")
 @click.pass_context
-def import_cmd(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
-    """Import saved HTML pages, plain-text page dumps, Markdown files, folders, or - for stdin."""
+def import_cmd(ctx: click.Context, paths: tuple[str, ...], as_json: bool, verbose: bool) -> None:
+    """Import saved HTML pages, plain-text page dumps, Markdown files, folders, or - for stdin.
+
+    Prints one line per article and a total; files in a folder that are not HTML, text or Markdown are
+    skipped and counted (named with -v)."""
     from tuinews.ingest import import_paths
 
     db = open_cache(ctx, create=True)
     stdin = [sys.stdin.buffer.read()] if "-" in paths else None
-    outcomes = import_paths(db, paths, stdin=stdin)
+    skipped: list[tuple[str, str]] = []
+    outcomes = import_paths(db, paths, stdin=stdin, skipped=skipped)
     echo_outcomes(outcomes, as_json)
-    if not outcomes and not as_json:
-        click.echo("tuinews: nothing to import (no HTML, text or Markdown files found)", err=True)
-    if not outcomes or any(o.error for o in outcomes):
+    if verbose:
+        for name, reason in skipped:
+            click.echo(f"tuinews: skipped: {clean_line(name)} ({reason})", err=True)
+    skipped_note = f"{plural(len(skipped), 'file')} skipped" + ("" if verbose else "; -v lists them")
+    if not outcomes:
+        if not as_json:
+            found = f"; {skipped_note}" if skipped else ""
+            click.echo(f"tuinews: nothing to import (no HTML, text or Markdown files found{found})", err=True)
+        sys.exit(1)
+    if not as_json:
+        click.echo(outcomes_line(outcomes, "imported") + (f"; {skipped_note}" if skipped else ""))
+    if any(o.error for o in outcomes):
         sys.exit(1)
 
 
@@ -109,13 +123,16 @@ def show_cmd(ctx: click.Context, article: str, as_json: bool) -> None:
 @click.pass_context
 def search_cmd(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
     """Full-text search over titles, deks, bylines and bodies, best match first."""
-    from tuinews.store.search import SearchError, search_articles, snippet_with
+    from tuinews.store.search import SearchError, add_snippets, search_articles, snippet_with
 
     db = open_cache(ctx)
     try:
-        hits = search_articles(db, query, limit=limit)
+        hits = search_articles(db, query, limit=limit + 1, snippets=False)  # one more: are there more?
     except SearchError as exc:
         fail(str(exc))
+    more = len(hits) > limit
+    hits = hits[:limit]
+    add_snippets(db, query, hits)
     if as_json:
         echo_json(
             [
@@ -142,6 +159,13 @@ def search_cmd(ctx: click.Context, query: str, limit: int, as_json: bool) -> Non
             for part in _split_marks(marked)
         )
         click.echo(f"       {styled}")
+    if more:
+        more_hint(limit, "result")
+
+
+def more_hint(limit: int, what: str) -> None:
+    """The last line when a list stopped at its --limit (stderr, so piped output stays the list)."""
+    click.echo(f"(showing the first {plural(limit, what)}; there are more: --limit N shows more)", err=True)
 
 
 def _split_marks(text: str) -> list[str]:
@@ -174,7 +198,9 @@ def quotes_cmd(
         if speaker:
             rows = [r for r in list_quotes(db, speaker=speaker, limit=100000) if r.article_id == article_id]
     else:
-        rows = list_quotes(db, speaker=speaker, limit=limit)
+        rows = list_quotes(db, speaker=speaker, limit=limit + 1)  # one more: are there more?
+    more = len(rows) > limit
+    rows = rows[:limit]
     if as_json:
         echo_json(
             [
@@ -192,6 +218,8 @@ def quotes_cmd(
         text = clean_line(q.text)
         shown = f"“{text}”" if q.kind != "indirect" else text
         click.echo(f"{click.style(who, bold=True)} ({q.kind}, #{r.article_id}): {shown}")
+    if more:
+        more_hint(limit, "quote")
 
 
 @click.command("export")

@@ -30,23 +30,42 @@ class ImportOutcome:
     error: str | None = None
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
-    """Each input as (display name, file path); folders become their importable files, `-` is stdin."""
+def skip_reason(child: Path) -> str | None:
+    """Why a file found in a folder is not imported (None when it is importable)."""
+    if child.is_symlink() and not child.exists():
+        return "broken link"
+    if not child.is_file():
+        return "not a regular file"
+    if child.suffix.lower() not in IMPORTABLE_SUFFIXES:
+        return "not an HTML, text or Markdown file"
+    return None
+
+
+def expand_paths(
+    paths: Iterable[str], *, skipped: list[tuple[str, str]] | None = None
+) -> Iterator[tuple[str, Path | None]]:
+    """Each input as (display name, file path); folders become their importable files, `-` is stdin.
+
+    Files in a folder that are not imported are added to `skipped` as (name, reason); hidden files and
+    whatever is inside hidden folders (`.git`, `.DS_Store`) are passed over without a word."""
     for raw in paths:
         if raw == "-":
             yield "-", None
             continue
         path = Path(raw).expanduser()
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in IMPORTABLE_SUFFIXES
-                    and not child.name.startswith(".")
-                ):
-                    yield str(child), child
-        else:
+        if not path.is_dir():
             yield raw, path
+            continue
+        for child in sorted(path.rglob("*")):
+            if any(part.startswith(".") for part in child.relative_to(path).parts):
+                continue
+            if child.is_dir():
+                continue
+            reason = skip_reason(child)
+            if reason is None:
+                yield str(child), child
+            elif skipped is not None:
+                skipped.append((str(child), reason))
 
 
 def read_input(path: Path | None, stdin: Iterable[bytes] | None = None) -> bytes:
@@ -88,11 +107,16 @@ def import_one(db: Database, name: str, data: bytes, *, filename: str | None, fa
 
 
 def import_paths(
-    db: Database, paths: Iterable[str], *, stdin: Iterable[bytes] | None = None
+    db: Database,
+    paths: Iterable[str],
+    *,
+    stdin: Iterable[bytes] | None = None,
+    skipped: list[tuple[str, str]] | None = None,
 ) -> list[ImportOutcome]:
-    """Import every path (files, folders, `-`); each article is committed on its own."""
+    """Import every path (files, folders, `-`); each article is committed on its own. Files of a folder
+    left out are added to `skipped` (see `expand_paths`)."""
     outcomes = []
-    for name, path in expand_paths(paths):
+    for name, path in expand_paths(paths, skipped=skipped):
         try:
             data = read_input(path, stdin)
         except ExtractError as exc:

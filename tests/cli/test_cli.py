@@ -54,9 +54,10 @@ def one_line_error(result: Result, fragment: str) -> None:
 def test_import_each_format_then_reimport_updates_instead_of_duplicating(run) -> None:  # type: ignore[no-untyped-def]
     first = run("import", str(HTML), str(DUMP), str(NOTE))
     assert first.exit_code == 0, first.output
-    assert [line.split()[0] for line in first.stdout.splitlines()] == ["new", "new", "new"]
+    assert [line.split()[0] for line in first.stdout.splitlines()] == ["new", "new", "new", "imported"]
+    assert first.stdout.splitlines()[-1] == "imported 3 articles (3 new, 0 updated, 0 unchanged)"
     again = run("import", str(IMPORT_FIXTURES))
-    assert [line.split()[0] for line in again.stdout.splitlines()] == ["unchanged"] * 3
+    assert [line.split()[0] for line in again.stdout.splitlines()[:-1]] == ["unchanged"] * 3
     stats = json.loads(run("db", "stats", "--json").stdout)
     assert stats["articles"] == 3 and stats["unread"] == 3 and stats["pages"] == 3
 

@@ -153,6 +153,72 @@ def test_json_of_the_commands_that_had_none(run, tmp_path: Path, db_path: Path) 
 # -- words and counts ----------------------------------------------------------------------------------
 
 
+def test_one_is_singular(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    imported = run("import", str(NOTE))
+    assert imported.stdout.splitlines()[-1] == "imported 1 article (1 new, 0 updated, 0 unchanged)"
+    assert run("export", "out").stdout == "exported 1 article to out\n"
+    assert run("reprocess").stdout == "reprocessed 1 article: 0 changed, 0 failed\n"
+    urls = tmp_path / "urls"
+    urls.write_text("https://a.example/rss\n")
+    assert (
+        run("feed", "import", str(urls)).stdout == "imported 1 new feed (0 already subscribed, 0 skipped)\n"
+    )
+    assert "0 articles, 0 unread" in run("feed", "list").stdout
+
+
+def test_search_and_quotes_say_when_they_stopped_at_the_limit(run) -> None:  # type: ignore[no-untyped-def]
+    run("import", str(IMPORT_FIXTURES))
+    quotes = run("quotes", "--limit", "1")
+    assert quotes.exit_code == 0 and len(quotes.stdout.splitlines()) == 1
+    assert quotes.stderr == "(showing the first 1 quote; there are more: --limit N shows more)\n"
+    assert run("quotes", "--limit", "1000").stderr == ""
+    search = run("search", "the", "--limit", "2")
+    assert search.stderr == "(showing the first 2 results; there are more: --limit N shows more)\n"
+    assert run("search", "lighthouse").stderr == ""
+    as_json = run("search", "the", "--limit", "2", "--json")
+    assert len(json.loads(as_json.stdout)) == 2 and as_json.stderr == "", "no hint in or beside --json"
+    assert len(json.loads(run("quotes", "--limit", "1", "--json").stdout)) == 1
+
+
+def test_import_lines_line_up_and_end_with_a_total(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in range(1, 12):
+        (folder / f"{n:02d}.md").write_text(note(f"Story {n}", f"https://e.example/{n}"))
+    (folder / "broken.txt").write_bytes(b"")
+    result = run("import", str(folder))
+    assert result.exit_code == 1  # the empty file failed
+    lines = result.stdout.splitlines()
+    assert len(lines) == 12
+    assert {line.index("Story") for line in lines[:-1]} == {len("new       #10  ")}
+    assert lines[-1] == "imported 11 articles (11 new, 0 updated, 0 unchanged), 1 failed"
+
+
+def test_a_folder_import_counts_and_names_what_it_skipped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "mixed"
+    (folder / ".git").mkdir(parents=True)
+    (folder / "story.md").write_text(note("Harbour story", "https://e.example/h"))
+    (folder / "feed.xml").write_text("<rss/>")
+    (folder / "data.json").write_text("{}")
+    (folder / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (folder / ".git" / "notes.txt").write_text("hidden folders are passed over")
+    result = run("import", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "imported 1 article (1 new, 0 updated, 0 unchanged); 3 files skipped; -v lists them"
+    )
+    verbose = run("import", "-v", str(folder))
+    assert verbose.stdout.splitlines()[-1].endswith("; 3 files skipped")
+    assert sorted(verbose.stderr.splitlines()) == [
+        f"tuinews: skipped: {folder / 'data.json'} (not an HTML, text or Markdown file)",
+        f"tuinews: skipped: {folder / 'feed.xml'} (not an HTML, text or Markdown file)",
+        f"tuinews: skipped: {folder / 'gone.md'} (broken link)",
+    ]
+    (folder / "story.md").unlink()
+    nothing = run("import", str(folder))
+    assert nothing.exit_code == 1 and "3 files skipped" in nothing.stderr
+
+
 # -- file names ----------------------------------------------------------------------------------------
 
 
