@@ -13,6 +13,7 @@ import click
 from tuinews import __version__
 from tuinews.config import default_db_path
 from tuinews.sanitize import clean_line, escape_json_text
+from tuinews.wording import plural
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -101,11 +102,6 @@ class Group(click.Group):
 def echo_json(value: Any) -> None:
     """JSON on stdout; control, C1 and bidi characters are escaped, so nothing reaches the terminal raw."""
     click.echo(escape_json_text(json.dumps(value, ensure_ascii=False, indent=2)))
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """`1 article`, `2 articles` (`words` for an irregular plural)."""
-    return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
 def echo_outcomes(outcomes: list[ImportOutcome], as_json: bool) -> None:

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, outcomes_line, plural
+from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, outcomes_line
 from tuinews.sanitize import clean_line, clean_text
+from tuinews.wording import plural
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

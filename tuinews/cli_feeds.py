@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, outcomes_line, plural
+from tuinews.cli import echo_json, echo_outcomes, fail, open_cache, outcomes_line
 from tuinews.sanitize import clean_line
+from tuinews.wording import plural
 
 if TYPE_CHECKING:
-    from tuinews.fetch.refresh import RefreshSummary
+    pass
 
 
 def _is_tty() -> bool:
@@ -281,21 +282,9 @@ def refresh_cmd(ctx: click.Context, feed_keys: tuple[str, ...], no_full_text: bo
             click.echo(
                 "tuinews: no feeds yet: `tuinews feed add URL` or `tuinews feed import FILE`", err=True
             )
-        click.echo(refresh_line(summary))
+        click.echo(summary.counts())
     if summary.failed or summary.error:
         sys.exit(1)
-
-
-def refresh_line(summary: RefreshSummary) -> str:
-    """The one-line summary: `2 feeds: 3 new articles, 1 feed unchanged, 1 failed; 4 pages fetched`."""
-    text = (
-        f"{plural(len(summary.feeds), 'feed')}: {plural(summary.new, 'new article')}, "
-        f"{plural(summary.unchanged, 'feed')} unchanged, {summary.failed} failed"
-    )
-    if summary.pages_fetched or summary.pages_failed:
-        text += f"; {plural(summary.pages_fetched, 'page')} fetched"
-        text += f" ({summary.pages_failed} failed)" if summary.pages_failed else ""
-    return text
 
 
 class _ProgressLine:

@@ -45,6 +45,7 @@ from tuinews.store.feeds import (
     tune_for_refresh,
     update_feed_status,
 )
+from tuinews.wording import plural
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
@@ -123,15 +124,18 @@ class RefreshSummary:
         return sum(1 for f in self.feeds if not f.error and f.new == 0)
 
     def line(self) -> str:
-        """The one-line summary the CLI prints."""
-        if self.error:
-            return self.error
-        text = f"{len(self.feeds)} feeds: {self.new} new articles, {self.unchanged} unchanged, "
-        text += f"{self.failed} failed"
+        """The one-line summary the app shows: the error when the refresh could not run, else `counts()`."""
+        return self.error or self.counts()
+
+    def counts(self) -> str:
+        """`2 feeds: 3 new articles, 1 feed unchanged, 1 failed; 4 pages fetched`."""
+        text = (
+            f"{plural(len(self.feeds), 'feed')}: {plural(self.new, 'new article')}, "
+            f"{plural(self.unchanged, 'feed')} unchanged, {self.failed} failed"
+        )
         if self.pages_fetched or self.pages_failed:
-            text += f"; {self.pages_fetched} pages fetched" + (
-                f" ({self.pages_failed} failed)" if self.pages_failed else ""
-            )
+            text += f"; {plural(self.pages_fetched, 'page')} fetched"
+            text += f" ({self.pages_failed} failed)" if self.pages_failed else ""
         return text
 
 
