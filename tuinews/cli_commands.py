@@ -406,6 +406,35 @@ def db_rebuild_cmd(ctx: click.Context, yes: bool, as_json: bool) -> None:
         click.echo(clean_line(report.line()))
 
 
+@db_group.command("prune")
+@click.option(
+    "--older-than",
+    "days",
+    type=click.FloatRange(min=0),
+    required=True,
+    metavar="DAYS",
+    help="Remove articles listed under a time (published, else fetched) more than DAYS days ago.",
+)
+@click.option("--keep-unread", is_flag=True, help="Keep articles not read yet.")
+@click.option("--dry-run", is_flag=True, help="Count what would go; remove nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the count as JSON.")
+@click.pass_context
+def db_prune_cmd(ctx: click.Context, days: float, keep_unread: bool, dry_run: bool, as_json: bool) -> None:
+    """Remove old articles (starred ones always stay); a feed does not bring them back."""
+    from tuinews.store.retention import prune_articles
+
+    db = open_cache(ctx)
+    result = prune_articles(db, older_than_days=days, keep_unread=keep_unread, dry_run=dry_run)
+    if as_json:
+        echo_json({"articles": result.articles, "before": result.cutoff, "dry_run": dry_run})
+        return
+    kept = "starred" + (" and unread" if keep_unread else "") + " kept"
+    verb = "would remove" if dry_run else "removed"
+    click.echo(f"{verb} {plural(result.articles, 'article')} listed before {result.cutoff} ({kept})")
+    if result.articles and not dry_run:
+        click.echo("`tuinews db vacuum` gives the space back to the disk", err=True)
+
+
 @db_group.command("vacuum")
 @click.option("--json", "as_json", is_flag=True, help="Print the sizes before and after as JSON.")
 @click.pass_context

@@ -240,3 +240,32 @@ def test_exported_file_names_keep_non_latin_titles_and_stay_safe(run, tmp_path: 
     assert names[3].startswith("000004-日本語") and len(names[3].encode()) <= 140
     for name in names:
         assert not any(c in name for c in "/\\\x1b\u202e") and name.endswith(".md")
+
+
+def test_db_prune_removes_old_articles_and_keeps_starred(tmp_path: Path) -> None:
+    from tuinews.store.articles import set_starred
+    from tuinews.store.db import open_db
+
+    db_path = tmp_path / "prune.db"
+    runner = CliRunner()
+    demo = Path(__file__).parents[2] / "tuinews" / "demo" / "articles"
+    assert runner.invoke(cli, ["--db", str(db_path), "import", str(demo)]).exit_code == 0
+    db = open_db(db_path)
+    total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    oldest = db.execute("SELECT id FROM articles ORDER BY sort_key LIMIT 1").fetchone()[0]
+    set_starred(db, oldest, True)
+    db.close()
+
+    counted = runner.invoke(
+        cli, ["--db", str(db_path), "db", "prune", "--older-than", "0", "--dry-run", "--json"]
+    )
+    assert counted.exit_code == 0 and json.loads(counted.output) == {
+        "articles": total - 1,
+        "before": json.loads(counted.output)["before"],
+        "dry_run": True,
+    }
+    done = runner.invoke(cli, ["--db", str(db_path), "db", "prune", "--older-than", "0"])
+    assert done.exit_code == 0 and done.output.startswith(f"removed {total - 1} articles listed before ")
+    db = open_db(db_path)
+    assert [r[0] for r in db.execute("SELECT id FROM articles").fetchall()] == [oldest]
+    db.close()

@@ -26,7 +26,7 @@ from tuinews.store.db import (
 )
 
 #: Tables copied by a rebuild, parents first.
-TABLES = ("feeds", "articles", "pages", "quotes")
+TABLES = ("feeds", "articles", "pages", "quotes", "pruned")
 _BATCH = 200
 _MAX_SKIPS = 24
 
@@ -181,6 +181,7 @@ def rebuild_cache(path: Path) -> RebuildReport:
             new.execute("DELETE FROM pages WHERE article_id NOT IN (SELECT id FROM articles)")
             new.execute("DELETE FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)")
             new.execute("UPDATE articles SET feed_id = NULL WHERE feed_id NOT IN (SELECT id FROM feeds)")
+            new.execute("DELETE FROM pruned WHERE feed_id NOT IN (SELECT id FROM feeds)")
         for table in TABLES:
             report.copied[table] = int(new.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     finally:
