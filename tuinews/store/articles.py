@@ -163,7 +163,9 @@ def save_article(
         ).fetchone()
         if existing is None and not article.url:
             existing = db.execute(
-                "SELECT id, content_hash, sort_key FROM articles WHERE content_hash = ?", [fingerprint]
+                # `!= ''` lets SQLite use the partial index (schema m012).
+                "SELECT id, content_hash, sort_key FROM articles WHERE content_hash = ? AND content_hash != ''",
+                [fingerprint],
             ).fetchone()
         if existing is None:
             row["sort_key"] = published_utc or now

@@ -270,3 +270,15 @@ def m011_pruned_entries(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX pruned_by_feed ON pruned (feed_id, guid)")
+
+
+@MIGRATIONS(name="m012_no_fingerprint_index_for_queued_entries")
+def m012_no_fingerprint_index_for_queued_entries(db: Database) -> None:
+    """The fingerprint index holds only articles that have a fingerprint.
+
+    A feed entry is stored before its body is built, with an empty fingerprint; indexing those empty
+    values cost every stored entry one more index page written, in the transaction a refresh commits per
+    article, and nothing ever looks them up (duplicates by content are found among finished articles).
+    """
+    db.execute("DROP INDEX IF EXISTS articles_by_hash")
+    db.execute("CREATE INDEX articles_by_hash ON articles (content_hash) WHERE content_hash != ''")
