@@ -17,6 +17,10 @@ What is removed, and why:
 - Lone surrogates (U+D800-U+DFFF, which JSON `\\ud800` escapes can produce) become U+FFFD: they cannot be
   encoded as UTF-8, so writing one to the terminal or to SQLite would raise.
 
+Whole escape sequences go first (CSI `ESC [ ... m`, OSC `ESC ] ... BEL`, DCS and the like, 7-bit or 8-bit,
+OSC strings only when they end within 512 characters), so a hostile title does not leave its parameters
+behind as litter (`]0;pwned[31m`); whatever is left of a broken one loses its ESC in the translate pass.
+
 Kept on purpose: zero-width joiner and non-joiner (emoji and Indic scripts need them), zero-width space,
 soft hyphen, BOM, variation selectors and tag characters (flag emoji): terminals do not act on them.
 The line and paragraph separators U+2028/U+2029 become a newline (a paragraph break) in bodies, since
@@ -71,6 +75,21 @@ def _char_class(codes: set[int] | frozenset[int]) -> re.Pattern[str]:
 _NEEDS_WORK = _char_class(set(_TABLE_MULTILINE))
 
 
+# Complete sequences: CSI (ESC [ or 0x9B, parameters, intermediates, a final byte); OSC, DCS, SOS, PM and
+# APC strings (ESC ] P X ^ _ or 0x9D 0x90 0x98 0x9E 0x9F) up to BEL or ST (ESC \ or 0x9C), bounded; other
+# two- and three-byte escapes (ESC, intermediates, a final byte).
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]{0,512}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+_INTRODUCER = re.compile(r"[\x1b\x9b\x9d\x90\x98\x9e\x9f]")
+
+
+def _without_sequences(text: str) -> str:
+    return _SEQUENCE.sub("", text) if _INTRODUCER.search(text) else text
+
+
 def needs_cleaning(text: str) -> bool:
     """True when `text` holds a character the sanitiser would remove or change (CR included)."""
     return _NEEDS_WORK.search(text) is not None
@@ -82,7 +101,7 @@ def clean_text(text: str | None) -> str:
         return ""
     if not needs_cleaning(text):
         return text
-    return text.replace("\r\n", "\n").translate(_TABLE_MULTILINE)
+    return _without_sequences(text).replace("\r\n", "\n").translate(_TABLE_MULTILINE)
 
 
 def clean_line(text: str | None) -> str:
@@ -90,7 +109,7 @@ def clean_line(text: str | None) -> str:
     if not text:
         return ""
     if needs_cleaning(text):
-        text = text.translate(_TABLE_ONELINE)
+        text = _without_sequences(text).translate(_TABLE_ONELINE)
     return " ".join(text.split())
 
 

@@ -270,7 +270,8 @@ def test_control_sequences_in_a_file_never_reach_the_terminal(run, tmp_path: Pat
         out = run(*command).stdout
         for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u2066"):
             assert bad not in out, (command, bad)
-    assert "Tide ]52;c;ZWNobyBoaQ==tables [6nout" in run("show", "1").stdout
+    # Whole sequences go, parameters and all: no "]52;c;..." litter is left in the text.
+    assert "title: Tide tables out\n" in run("show", "1").stdout
 
 
 def test_the_demo_cache_is_built_once_and_rebuilt_when_its_key_changes(

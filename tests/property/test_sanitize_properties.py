@@ -85,3 +85,28 @@ def test_json_escaping_keeps_the_value(values: list[str]) -> None:
     encoded = escape_json_text(json.dumps(values, ensure_ascii=False))
     assert json.loads(encoded) == values
     assert not any(ord(c) in REMOVED or c in "\x85\u2028\u2029" for c in encoded)
+
+
+COMPLETE_SEQUENCES = [
+    "\x1b[31m",
+    "\x1b[0m",
+    "\x1b[6n",
+    "\x1b[?1049h",
+    "\x9b2J",
+    "\x1b]0;PWNED\x07",
+    "\x1b]52;c;cHduZWQ=\x07",
+    "\x1b]8;;http://evil.example/\x1b\\",
+    "\x9d0;title\x9c",
+    "\x1bPq#0;2;0;0;0\x1b\\",
+    "\x1b(B",
+    "\x1b7",
+]
+plain = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp")), max_size=20
+)
+
+
+@given(plain, st.sampled_from(COMPLETE_SEQUENCES), plain)
+def test_a_whole_sequence_goes_with_its_parameters(before: str, sequence: str, after: str) -> None:
+    # Not just the ESC: "]0;PWNED" or "[31m" left behind would be litter in a title.
+    assert clean_text(before + sequence + after) == before + after
