@@ -91,3 +91,43 @@ async def test_speaker_index_moves_with_the_vim_keys(app: TuinewsApp) -> None:
         assert listing.highlighted == count - 1
         await pilot.press("g")
         assert listing.highlighted == 0
+
+
+async def test_search_results_move_with_the_vim_keys(app: TuinewsApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"the")
+        await settle(pilot)
+        results = app.screen.query_one("#search-results", OptionList)
+        assert results.option_count >= 2
+        await pilot.press("down")  # from the query to the results
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert results.highlighted == results.option_count - 1
+        await pilot.press("g")
+        await pilot.pause()
+        assert results.highlighted == 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert results.highlighted == 1
+
+
+async def test_the_feeds_pane_moves_with_g_and_G(app: TuinewsApp) -> None:
+    from tuinews.ui.widgets.feeds_panel import FeedsPanel
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        pane = app.screen.query_one(FeedsPanel)
+        pane.focus()
+        await pilot.pause()
+        assert pane.option_count >= 2
+        await pilot.press("G")
+        await pilot.pause()
+        last = pane.highlighted
+        assert last is not None and last > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert pane.highlighted is not None and pane.highlighted < last

@@ -32,6 +32,7 @@ from tuinews.store.search import (
     add_snippets,
     search_articles,
 )
+from tuinews.ui.widgets.lists import KeyedOptionList
 
 RESULT_LIMIT = 50
 #: At least this many results are painted first (more when the list is taller), with their snippets.
@@ -128,7 +129,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         with Vertical(id="search-box"):
             yield Input(self.initial_query, placeholder="Search titles, text, bylines…", id="search-input")
             yield Static(id="search-status")
-            yield OptionList(id="search-results")
+            yield KeyedOptionList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.models import Feed
 from tuinews.ui.text import safe
+from tuinews.ui.widgets.lists import KeyedOptionList
 
 
 @dataclass
@@ -34,10 +34,8 @@ def feed_prompt(label: Text, unread: int) -> Text:
     return text
 
 
-class FeedsPanel(OptionList):
+class FeedsPanel(KeyedOptionList):
     """Feeds, tags, outlets and agencies; posts `Chosen` with what to filter by."""
-
-    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 
     @dataclass
     class Chosen(Message):
