@@ -12,7 +12,7 @@ from tests.ui.conftest import settle
 from tuinews.models import Article, Dateline
 from tuinews.store.articles import save_article
 from tuinews.store.db import open_db
-from tuinews.ui.app import make_app
+from tuinews.ui.app import TuinewsApp, make_app
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.screens.search import SearchScreen
 from tuinews.ui.widgets.article_view import ArticleView
@@ -60,3 +60,19 @@ async def test_search_without_accents_shows_the_snippet_and_jumps_to_the_match(
         highlighted = list(app.screen.query_one("#body", Markdown).query(".quote-highlight"))
         assert len(highlighted) == 1 and "Ana Núñez" in (highlighted[0].source or "")
         assert app.screen.query_one(ArticleView).scroll_y > 0
+
+
+async def test_the_list_follows_the_article_opened_from_search(app: TuinewsApp) -> None:
+    from tuinews.ui.widgets.article_list import ArticleList
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"archive")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        current = app.screen.query_one(ArticleList).current
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.title.startswith("Last lighthouse")
+        assert current is not None and current.id == view.article.id
+        assert list(view.query(".quote-highlight"))  # the match stays highlighted: no second load

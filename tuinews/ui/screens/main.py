@@ -426,6 +426,12 @@ class MainScreen(FilterActions, ReaderActions):
     def _search_chosen(self, choice: SearchChoice | None) -> None:
         if choice is not None:
             self.open_article(choice.article_id, choice.query)
+            # The list follows when the article is among the rows loaded, so n/p go on from it (the
+            # reader is not loaded again: it is already the one being read).
+            articles = self.query_one(ArticleList)
+            row = next((i for i, a in enumerate(articles.articles) if a.id == choice.article_id), None)
+            if row is not None:
+                articles.move_cursor(row=row)
             self.focus_reader()
 
     def _toggle_panel(self, hidden_class: str) -> None:
