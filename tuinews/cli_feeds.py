@@ -7,7 +7,6 @@ the sanitiser; errors are one line on stderr.
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,35 +26,6 @@ def _is_tty() -> bool:
 
 
 #: Resolver errors that mean the name does not exist (or cannot be looked up right now).
-_NAME_ERRORS = ("Name or service not known", "nodename nor servname", "No address associated", "getaddrinfo")
-
-
-def explain_fetch_error(error: str | None, url: str) -> str:
-    """A fetch error in words that say what to check.
-
-    The client reports httpx's own text ("cannot fetch: All connection attempts failed", which names
-    neither the host nor the cause); those few are reworded here, where they reach the user.
-    """
-    from urllib.parse import urlsplit
-
-    text = error or "no response"
-    announced = re.match(r"the announced feed (\S+): (.*)", text)
-    if announced:  # the failure is the feed's, on its own host
-        return f"the announced feed {announced[1]}: {explain_fetch_error(announced[2], announced[1])}"
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or url) + (f":{parts.port}" if parts.port else "")
-    except ValueError:
-        host = url
-    if "All connection attempts failed" in text or "Connection refused" in text:
-        return f"could not connect to {host} (connection refused or unreachable: check the address and that the server is up)"
-    if "Temporary failure in name resolution" in text:
-        return f"could not look up {host} (no network, or the name server is unreachable)"
-    if "cannot resolve" in text and any(e in text for e in _NAME_ERRORS):
-        return f"could not find the host {host} (check the address)"
-    return text
-
-
 @click.command("add")
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per URL.")
@@ -66,9 +36,6 @@ def add_cmd(ctx: click.Context, urls: tuple[str, ...], as_json: bool) -> None:
 
     db = open_cache(ctx, create=True)
     outcomes = asyncio.run(add_pages(db, list(urls)))
-    for o in outcomes:
-        if o.error:
-            o.error = explain_fetch_error(o.error, o.source)
     echo_outcomes(outcomes, as_json)
     if not as_json and len(outcomes) > 1:
         click.echo(outcomes_line(outcomes, "added", "page"))
@@ -99,7 +66,7 @@ def feed_add_cmd(ctx: click.Context, url: str, tags: tuple[str, ...], as_json: b
         try:
             feed_url, title = asyncio.run(find_feed_url(url))
         except SubscribeError as exc:
-            fail(f"{url}: {explain_fetch_error(str(exc), url)}")
+            fail(f"{url}: {exc}")
         feed, created = add_feed(db, feed_url, title=title, tags=tags)
     if as_json:
         echo_json(
@@ -136,11 +103,7 @@ def feed_list_cmd(ctx: click.Context, as_json: bool) -> None:
         status = (
             "never fetched"
             if f.last_checked is None
-            else (
-                f"error: {clean_line(explain_fetch_error(f.last_error, f.url))}"
-                if f.last_error
-                else f"ok ({f.last_status})"
-            )
+            else (f"error: {clean_line(f.last_error)}" if f.last_error else f"ok ({f.last_status})")
         )
         tags = f"  [{', '.join(clean_line(t) for t in f.tags)}]" if f.tags else ""
         articles, unread = counts.get(f.id, (0, 0))
@@ -253,11 +216,7 @@ def refresh_cmd(ctx: click.Context, feed_keys: tuple[str, ...], no_full_text: bo
         show.clear()
     if summary.error and not summary.feeds:
         fail(summary.error)
-    errors = [
-        (f, explain_fetch_error(f.error, f.url))
-        for f in sorted(summary.feeds, key=lambda f: f.feed_id)
-        if f.error
-    ]
+    errors = [(f, f.error) for f in sorted(summary.feeds, key=lambda f: f.feed_id) if f.error]
     if as_json:
         echo_json(
             {

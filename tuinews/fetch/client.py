@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -75,6 +76,29 @@ def _content_type(header: str | None) -> tuple[str | None, str | None]:
     message["content-type"] = header
     charset = message.get_param("charset")
     return message.get_content_type(), (clean_line(charset) or None) if isinstance(charset, str) else None
+
+
+_NAME_ERRORS = ("Name or service not known", "nodename nor servname", "No address associated", "getaddrinfo")
+
+
+def connect_error(url: str, exc: Exception) -> str:
+    """Why no connection was made, in words that say what to check (httpx's own text, "All connection
+    attempts failed", names neither the host nor the cause)."""
+    text = str(exc) or type(exc).__name__
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or url) + (f":{parts.port}" if parts.port else "")
+    except ValueError:
+        host = url
+    if "All connection attempts failed" in text or "Connection refused" in text:
+        why = f"could not connect to {host} (connection refused or unreachable: check the address and that the server is up)"
+    elif "Temporary failure in name resolution" in text:
+        why = f"could not look up {host} (no network, or the name server is unreachable)"
+    elif "cannot resolve" in text and any(e in text for e in _NAME_ERRORS):
+        why = f"could not find the host {host} (check the address)"
+    else:
+        why = f"cannot fetch: {text}"
+    return clean_error(why)
 
 
 def size_text(size: int) -> str:
@@ -191,6 +215,8 @@ class Fetcher:
         except httpx.HTTPError as exc:
             if isinstance(exc.__cause__, PrivateAddressError):
                 return FetchResult(url, url, error=clean_error(str(exc.__cause__)))
+            if isinstance(exc, httpx.ConnectError):
+                return FetchResult(url, url, error=connect_error(url, exc))
             return FetchResult(url, url, error=clean_error(f"cannot fetch: {exc or type(exc).__name__}"))
 
     def _timeout_for(self, exc: Exception) -> float:
@@ -208,7 +234,7 @@ class Fetcher:
                 via = f" (redirected from {host_of(url)})" if current != url else ""
                 return FetchResult(url, current, error=clean_error(f"{exc}{via}"))
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                return FetchResult(url, current, error=clean_error(f"cannot fetch: {exc}"))
+                return FetchResult(url, current, error=connect_error(current, exc))
             self.requests += 1
             response = await self.client.send(request, stream=True)
             try:
