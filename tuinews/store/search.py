@@ -136,6 +136,33 @@ def word_pattern(query: str, *, whole: bool = True) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + alternatives + r")" + (r"\w*" if whole else ""))
 
 
+# Endings the search index's stemmer (porter) treats as one word with the stem: longest first.
+_ENDINGS = ("ings", "ies", "ied", "ying", "ing", "ers", "er", "ed", "es", "ly", "s", "y", "e")
+
+
+def _stem(word: str) -> str:
+    """A rough English stem: where the index matched `ferries` for "ferry", `warning` for "warnings" or
+    `runs` for "running", the words printed start with this (`ferr`, `warn`, `run`)."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":  # runn(ing) -> run
+        word = word[:-1]
+    return word
+
+
+def stem_pattern(query: str) -> re.Pattern[str] | None:
+    """Like `word_pattern`, from each word's stem: for the matches the index found by stemming, where the
+    words as typed are not in the text."""
+    words = _TOKEN.findall(query)
+    if not words:
+        return None
+    stems = {_stem(fold(w)[0]) for w in words}
+    alternatives = "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\w*")
+
+
 def _printed(text: str, owner: list[int] | None, start: int, end: int) -> tuple[int, int]:
     """A span of folded text as the span of `text` it came from (a letter's trailing marks included)."""
     if owner is None:
@@ -152,7 +179,7 @@ def first_match(text: str, query: str) -> int | None:
     if pattern is None:
         return None
     folded, owner = fold(text)
-    match = pattern.search(folded)
+    match = pattern.search(folded) or stem_pattern(query).search(folded)  # type: ignore[union-attr]
     return _printed(text, owner, *match.span())[0] if match else None
 
 
@@ -167,15 +194,27 @@ def add_snippets(db: Store, text: str, hits: list[SearchHit], width: int = 160) 
     if pattern is None or not hits:
         return
     marks = ",".join("?" * len(hits))
-    bodies = dict(
-        db.execute(
-            f"SELECT id, body_markdown FROM articles WHERE id IN ({marks})", [h.id for h in hits]
+    texts = {
+        row[0]: (row[1] or "", row[2] or "")
+        for row in db.execute(
+            f"SELECT id, body_markdown, dek FROM articles WHERE id IN ({marks})", [h.id for h in hits]
         ).fetchall()
-    )
+    }
     words = _TOKEN.findall(text)
+    # The words as typed first; then their stems, for what the index matched by stemming ("ferry" finds
+    # "ferries"); in the body, else the title or the dek (all three are indexed).
+    patterns = [p for p in (pattern, stem_pattern(text)) if p is not None]
     for hit in hits:
-        body = bodies.get(hit.id) or ""
-        hit.snippet = make_snippet(body, pattern, width) or make_snippet(hit.title, pattern, width)
+        body, dek = texts.get(hit.id, ("", ""))
+        hit.snippet = next(
+            (
+                snippet
+                for candidate in patterns
+                for where in (body, hit.title, dek)
+                if (snippet := make_snippet(where, candidate, width))
+            ),
+            "",
+        )
         hit.spellings = spellings(body, words)
 
 
@@ -187,6 +226,8 @@ def spellings(text: str, words: list[str]) -> list[str]:
     for word in words:
         pattern = word_pattern(word, whole=False)
         match = pattern.search(folded) if pattern is not None else None
+        if match is None and pattern is not None:
+            match = stem_pattern(word).search(folded)  # type: ignore[union-attr]
         if match is None:
             found.append(word)
         else:
