@@ -15,6 +15,8 @@ from tuinews.sanitize import clean_text
 
 # Line starts that Markdown would turn into headings, quotes, lists or rules.
 _MARKDOWN_START = re.compile(r"^(\s*)([#>*+\-]|\d+[.)])", re.MULTILINE)
+# A line break inside a paragraph (Markdown would join the lines): kept as a hard break.
+_LINE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 
 
 def raw_page_text(raw: bytes) -> str:
@@ -24,4 +26,6 @@ def raw_page_text(raw: bytes) -> str:
         with contextlib.suppress(ParserError, ValueError):
             text = page_plain_text(lxml_html.document_fromstring(text))
     text = clean_text(text).strip()
-    return _MARKDOWN_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text) + "\n"
+    text = _MARKDOWN_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # Lines stay lines (a text dump's front matter, breadcrumbs, a poem), as the page has them.
+    return _LINE_BREAK.sub("  \n", text) + "\n"
