@@ -246,3 +246,15 @@ def test_the_spokesperson_of_a_named_organisation() -> None:
         '"We are sorry to everyone whose journey was ruined today," the spokesperson said.'
     )
     assert speakers(md) == [("indirect", "Brightwater Rail"), ("direct", "Brightwater Rail")]
+
+
+def test_said_about_a_number_is_a_report_and_said_about_a_topic_is_not() -> None:
+    md = (
+        "Harbour master Ines Varga said about 300 people had signed the petition by Friday.\n\n"
+        "Councillor Tomas Reid said about half of the moorings stood empty in November.\n\n"
+        "Varga said about the vote that it would be close."
+    )
+    assert [(q.kind, q.speaker, q.text) for q in parse_quotes(md)] == [
+        ("indirect", "Ines Varga", "about 300 people had signed the petition by Friday"),
+        ("indirect", "Tomas Reid", "about half of the moorings stood empty in November"),
+    ]

@@ -246,7 +246,9 @@ TAIL_SUB_RE = re.compile(
 THAT_RE = re.compile(r"^\s*,?\s*(?:that|dass|что)\b")
 PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding)(?:\s+that)?\s+(?!:)")
 BAD_CLAUSE_START = re.compile(
-    r"^(?:[\d$€£%]|to|about|nothing|something|so|goodbye|hello|it\s+was\s+unclear|in\s+a\s+statement|"
+    # "said about the plan" is a topic; "said about 300 people had signed" is a report.
+    r"^(?:[\d$€£%]|to|about(?!\s+(?:[\d$€£]|a\s+(?:dozen|hundred|thousand|million|third|quarter)\b|half\b))|"
+    r"nothing|something|so|goodbye|hello|it\s+was\s+unclear|in\s+a\s+statement|"
     r"of|for|with|on|at|by|as|against|whether|if|what|how|why|when|who|where|while|because|although|after|"
     r"before|during|"
     r"from|in|into)\b",
