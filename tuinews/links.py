@@ -75,5 +75,5 @@ def open_link(url: str | None, *, opener: Callable[[str], bool] = default_opener
     """
     target = link_target(url)
     if not opener(target):
-        raise LinkError("no web browser could be started")
+        raise LinkError("no web browser could be started (over SSH, y copies the link instead)")
     return target
