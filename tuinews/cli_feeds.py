@@ -203,13 +203,16 @@ def refresh_cmd(ctx: click.Context, feed_keys: tuple[str, ...], no_full_text: bo
                 fail(f"no feed {key!r} (see `tuinews feed list`)")
             ids.append(found.id)
     db.close()
+    from tuinews.config import load_config
+
+    keep_days = load_config().keep_days  # a broken config file is a one-line error, before any fetch
     show = _ProgressLine() if _is_tty() and not as_json else None
     summary = asyncio.run(
         refresh_feeds(
             ctx.obj["db_path"],
             feed_ids=ids,
             progress=show,
-            options=RefreshOptions(full_text=not no_full_text),
+            options=RefreshOptions(full_text=not no_full_text, keep_days=keep_days),
         )
     )
     if show:

@@ -53,7 +53,9 @@ class Config:
 
     ```toml
     theme = "textual-light"
-    [keys]            # binding id = "key[,key...]"
+    refresh_minutes = 30   # the open reader refreshes every feed this often
+    keep_days = 90         # each refresh removes older articles (starred ones stay)
+    [keys]                 # binding id = "key[,key...]"
     next-article = "n,right"
     toggle-quotes = "Q"
     ```
@@ -61,6 +63,10 @@ class Config:
 
     theme: str = "textual-dark"
     keys: dict[str, str] = field(default_factory=dict)
+    refresh_minutes: float | None = None
+    """While the reader is open, refresh every feed this often (None: only on `r`)."""
+    keep_days: float | None = None
+    """After each refresh, remove articles older than this many days, starred ones aside (None: keep all)."""
 
 
 def config_path() -> Path:
@@ -80,13 +86,31 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read config {path}: {exc}") from None
-    unknown = set(data) - {"theme", "keys"}
+    unknown = set(data) - set(_KNOWN)
     if unknown:
-        raise ConfigError(f"unknown setting {sorted(unknown)[0]!r} in {path} (known: theme, keys)")
+        raise ConfigError(f"unknown setting {sorted(unknown)[0]!r} in {path} (known: {', '.join(_KNOWN)})")
     theme = data.get("theme", Config.theme)
     if not isinstance(theme, str) or theme not in THEMES:
         raise ConfigError(f"unknown theme {theme!r} in {path} (choose from {', '.join(THEMES)})")
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise ConfigError(f'[keys] in {path} must map binding ids to key names, like toggle-quotes = "Q"')
-    return Config(theme=theme, keys=dict(keys))
+    return Config(
+        theme=theme,
+        keys=dict(keys),
+        refresh_minutes=_number(data, "refresh_minutes", path, least=1),
+        keep_days=_number(data, "keep_days", path, least=1),
+    )
+
+
+_KNOWN = ("theme", "keys", "refresh_minutes", "keep_days")
+
+
+def _number(data: dict[str, object], name: str, path: Path, *, least: float) -> float | None:
+    """An optional number setting, at least `least` (refreshing a feed every few seconds is not polite)."""
+    if name not in data:
+        return None
+    value = data[name]
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < least:
+        raise ConfigError(f"{name} in {path} must be a number of at least {least:g}, not {value!r}")
+    return float(value)

@@ -107,3 +107,16 @@ async def test_a_pruned_feed_entry_is_not_stored_again(db_path: Path, server: Lo
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM pruned").fetchone()[0] == 4
     db.close()
+
+
+async def test_keep_days_removes_old_articles_after_the_refresh(db_path: Path, server: LocalServer) -> None:
+    db = open_db(db_path)
+    add_feed(db, f"{server.base}/feeds/rss20.xml")
+    db.close()
+    options = RefreshOptions(limits=TEST_LIMITS, extract=False, keep_days=365)  # the items are from 2024
+    summary = await refresh_feeds(db_path, options=options)
+    assert summary.new == 4 and summary.pruned == 4
+    assert summary.counts().endswith("; 4 old articles removed")
+    db = open_db(db_path)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    db.close()

@@ -75,6 +75,8 @@ class RefreshOptions:
     at least `parsing.MIN_FEEDS` feeds, 0 to build them all on the writer thread."""
     extract_workers: int | None = None
     """Processes for the background step: None for one per CPU, 1 to build every article in this one."""
+    keep_days: float | None = None
+    """After the refresh, remove articles older than this many days (starred ones stay; `store.retention`)."""
 
 
 @dataclass
@@ -107,6 +109,8 @@ class RefreshSummary:
     total_seconds: float = 0.0
     error: str | None = None
     """Set only when the refresh could not run at all (for example another refresh holds the lock)."""
+    pruned: int = 0
+    """Old articles removed afterwards (`RefreshOptions.keep_days`)."""
 
     @property
     def new(self) -> int:
@@ -136,6 +140,8 @@ class RefreshSummary:
         if self.pages_fetched or self.pages_failed:
             text += f"; {plural(self.pages_fetched, 'page')} fetched"
             text += f" ({self.pages_failed} failed)" if self.pages_failed else ""
+        if self.pruned:
+            text += f"; {plural(self.pruned, 'old article')} removed"
         return text
 
 
@@ -209,6 +215,11 @@ async def refresh_feeds(
                     workers=options.extract_workers,
                 )
                 summary.extracted, summary.extract_failed = done, failed
+            if options.keep_days:
+                from tuinews.store.retention import prune_articles
+
+                with contextlib.suppress(Exception):  # an old article left over is no reason to fail
+                    summary.pruned = prune_articles(db, older_than_days=options.keep_days).articles
             with contextlib.suppress(Exception):
                 checkpoint(db)
         finally:

@@ -99,6 +99,9 @@ class MainScreen(FilterActions, ReaderActions):
         self._show_page(list_articles(self.db, filter=self.filter, limit=first_page), True, first_page)
         # The reader and the header counts wait until the list's rows are on screen (`RowsShown`), or a moment.
         self.set_timer(READER_AT_LATEST, self._mount_reader)
+        minutes = self.app.config.refresh_minutes  # type: ignore[attr-defined]
+        if minutes:
+            self.set_interval(minutes * 60, self._refresh_on_schedule)
 
     def _list_width(self) -> int:
         """The list's width inside its border as the first layout will make it: the screen less the side
@@ -404,6 +407,13 @@ class MainScreen(FilterActions, ReaderActions):
             article.starred = not article.starred
             self.update_flags(article.id, starred=article.starred)
             self.notify("Starred" if article.starred else "Unstarred", timeout=2)
+
+    async def _refresh_on_schedule(self) -> None:
+        """`refresh_minutes` in the config: a refresh like `r`, skipped while one is running."""
+        from tuinews.ui.widgets.refresh_bar import RefreshBar
+
+        if not any(bar.running for bar in self.query(RefreshBar)):
+            await self.action_refresh()
 
     async def action_refresh(self) -> None:
         """Refresh every feed in the background; new articles appear as they arrive."""

@@ -65,11 +65,16 @@ class RefreshBar(Horizontal):
     def refresh_worker(self, db_path: Path) -> None:
         """The network and the writes happen here, never on the UI thread."""
         # Imported here: the fetch and extraction stack is heavy and the app must start fast.
-        from tuinews.fetch.refresh import RefreshSummary, refresh_feeds
+        from tuinews.fetch.refresh import RefreshOptions, RefreshSummary, refresh_feeds
 
+        options = RefreshOptions(keep_days=self.app.config.keep_days)  # type: ignore[attr-defined]
         try:
             summary = asyncio.run(
-                refresh_feeds(db_path, progress=lambda p: self.app.call_from_thread(self._progress, p))
+                refresh_feeds(
+                    db_path,
+                    progress=lambda p: self.app.call_from_thread(self._progress, p),
+                    options=options,
+                )
             )
         except Exception as exc:  # noqa: BLE001 - a refresh must never take the app down
             summary = RefreshSummary(error=f"refresh failed: {exc}")
