@@ -41,6 +41,7 @@ LAUNCH_NEVER_LOADS = [
     "tuinews.store.feeds",
     "tuinews.cli_feeds",
     "tuinews.cli_commands",
+    "tuinews.cli_db",
     "tuinews.ingest",
     "tomllib",
     "tuinews.ui.widgets.feeds_panel",

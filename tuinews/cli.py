@@ -45,7 +45,7 @@ LAZY_COMMANDS = {
     "quotes": ("tuinews.cli_commands", "quotes_cmd"),
     "export": ("tuinews.cli_commands", "export_cmd"),
     "reprocess": ("tuinews.cli_commands", "reprocess_cmd"),
-    "db": ("tuinews.cli_commands", "db_group"),
+    "db": ("tuinews.cli_db", "db_group"),
     "add": ("tuinews.cli_feeds", "add_cmd"),
     "feed": ("tuinews.cli_feeds", "feed_group"),
     "refresh": ("tuinews.cli_feeds", "refresh_cmd"),
