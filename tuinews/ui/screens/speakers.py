@@ -17,13 +17,14 @@ from tuinews.ui.widgets.lists import KeyedOptionList
 
 
 def speaker_prompt(speaker: Speaker) -> Text:
-    """One line of the index: name, role, counts."""
-    text = safe(speaker.name, "bold")
+    """One line of the index: the counts in a column of their own, then the name and role (the list's style
+    keeps it to one line)."""
+    quotes = f"{speaker.quotes:>4} {'quote ' if speaker.quotes == 1 else 'quotes'}"
+    articles = f"{speaker.articles:>3} {'article ' if speaker.articles == 1 else 'articles'}"
+    text = Text(f"{quotes} · {articles}  ", "dim")
+    text.append_text(safe(speaker.name, "bold"))
     if speaker.role:
-        text.append_text(safe(f", {speaker.role}", "dim"))
-    quotes = f"{speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}"
-    articles = f"{speaker.articles} article{'s' if speaker.articles != 1 else ''}"
-    text.append(f"  {quotes} · {articles}", "dim")
+        text.append_text(safe(f", {speaker.role}", "italic"))
     return text
 
 
