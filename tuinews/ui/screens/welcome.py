@@ -20,7 +20,7 @@ WELCOME = """\
 Your news cache is empty. Fill it from here, or from the command line:
 {refresh}
   a   add a feed: paste a feed's or a news site's address, then enter (fetched now)
-  i   import saved pages, text dumps, Markdown or a folder: type its path, then enter
+  i   import saved pages, text dumps, Markdown or a folder: type a path, then enter
   d   open the bundled demo articles (nothing is added to your cache)
   q   quit
 
