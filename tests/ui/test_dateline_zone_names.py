@@ -51,7 +51,8 @@ def test_the_zone_the_source_named_is_shown() -> None:
         "2026-11-05T19:02:00-05:00",
         "2026-11-05T19:02:00-05:00",
     )
-    assert "05 Nov 2026 17:30 EST" in both and "05 Nov 2026 19:02 UTC-05:00" in both
+    # The update's machine-readable stamp names no zone; the page's EST fits its offset on that date.
+    assert "05 Nov 2026 17:30 EST" in both and "05 Nov 2026 19:02 EST" in both
 
 
 def test_an_offset_is_shown_when_no_zone_was_named_or_it_disagrees() -> None:
@@ -84,3 +85,19 @@ async def test_the_panel_in_the_app_names_the_zone(db_path: Path) -> None:
         panel = str(app.screen.query_one(DatelinePanel).render())
         assert "19 Nov 2026 10:12 IST" in panel and "19 Nov 2026 10:47 IST" in panel
         assert "UTC+05:30" not in panel
+
+
+def test_an_update_printed_without_a_zone_takes_the_name_of_the_published_time() -> None:
+    text = stored(
+        "2026-11-18T10:47:00+11:00",
+        "Published: 18 Nov 2026, 10:47am AEDT",
+        "2026-11-18T13:05:00+11:00",
+        "Updated 1:05pm",
+    )
+    assert "18 Nov 2026 10:47 AEDT" in text and "18 Nov 2026 13:05 AEDT" in text
+
+
+def test_a_zone_that_does_not_fit_the_other_time_is_not_borrowed() -> None:
+    # Published in IST; an update stored at +00:00 stays an offset, never 'IST'.
+    text = stored("2026-11-19T10:12:00+05:30", "10:12 AM IST", "2026-11-19T09:00:00+00:00", "09:00")
+    assert "10:12 IST" in text and "09:00 UTC" in text and "09:00 IST" not in text

@@ -11,9 +11,12 @@ from tuinews.models import StoredArticle
 from tuinews.ui.text import parse_iso, relative_age, safe
 
 
-def _when(label: str, iso: str | None, raw: str | None, now: datetime | None) -> Text | None:
-    """A timestamp in the source's zone (named as the source named it, `raw`, when that agrees with the
-    stored offset), then in the local zone when that differs, then its age."""
+def _when(
+    label: str, iso: str | None, raw: str | None, now: datetime | None, also: str | None = None
+) -> Text | None:
+    """A timestamp in the source's zone (named as the source named it, `raw`, or else as `also` names it:
+    the other timestamp of the page, when either agrees with the stored offset), then in the local zone
+    when that differs, then its age."""
     moment = parse_iso(iso)
     if moment is None:
         return None
@@ -21,7 +24,7 @@ def _when(label: str, iso: str | None, raw: str | None, now: datetime | None) ->
     from tuinews.extract.timezones import stated_zone
 
     line = Text(f"{label}\n", "bold")
-    zone = stated_zone(raw, moment) or _offset_name(moment)
+    zone = stated_zone(raw, moment) or stated_zone(also, moment) or _offset_name(moment)
     line.append("  " + moment.strftime("%d %b %Y %H:%M") + " " + zone)
     local = moment.astimezone()
     if local.utcoffset() != moment.utcoffset():
@@ -61,11 +64,12 @@ def dateline_text(article: StoredArticle, now: datetime | None = None) -> Text:
     field("Outlet", article.outlet)
     field("Section", article.section)
     field("By", ", ".join(article.byline))
-    for label, iso, raw in (
-        ("Published", article.published, article.published_raw),
-        ("Updated", article.updated, article.updated_raw),
+    # A page that names its zone once ("10:47 AEDT ... Updated 13:05") has both times in that zone.
+    for label, iso, raw, also in (
+        ("Published", article.published, article.published_raw, article.updated_raw),
+        ("Updated", article.updated, article.updated_raw, article.published_raw),
     ):
-        when = _when(label, iso, raw, now)
+        when = _when(label, iso, raw, now, also)
         if when is not None:
             lines.append(when)
         elif label == "Published" and article.published_day:
