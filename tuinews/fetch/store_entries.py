@@ -34,7 +34,9 @@ def unseen_entries(db: Database, prepared: PreparedFeed) -> list[PreparedEntry]:
     ]
 
 
-def write_feed(db: Database, prepared: PreparedFeed, *, per_transaction: int = 1) -> FeedOutcome:
+def write_feed(
+    db: Database, prepared: PreparedFeed, *, per_transaction: int = 1, checked: bool = False
+) -> FeedOutcome:
     """Insert the entries not yet stored, then record the feed's status (its validators only after its
     entries, so a refresh killed in between fetches the feed again).
 
@@ -42,7 +44,8 @@ def write_feed(db: Database, prepared: PreparedFeed, *, per_transaction: int = 1
     commit (all-or-nothing), which trades a few re-fetched entries after a kill for speed.
     """
     outcome = prepared.outcome
-    entries = unseen_entries(db, prepared)
+    # `checked`: built on this connection a moment ago with what it holds left out (`store_feed`).
+    entries = prepared.entries if checked else unseen_entries(db, prepared)
     step = max(1, per_transaction)
     for start in range(0, len(entries), step):
         with db.atomic() if step > 1 else nullcontext():
@@ -76,4 +79,4 @@ def store_feed(
         max_entries=max_entries,
         known=lambda feed_id, _guids, urls: (known_guids(db, feed_id), known_urls(db, urls)),
     )
-    return write_feed(db, prepared, per_transaction=per_transaction)
+    return write_feed(db, prepared, per_transaction=per_transaction, checked=True)

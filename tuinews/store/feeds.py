@@ -138,11 +138,6 @@ def known_guids(db: Database, feed_id: int) -> set[str]:
     return guids_in_cache(db.conn, feed_id)
 
 
-def url_known(db: Database, url: str) -> bool:
-    """Whether an article with this (canonical) URL is in the cache."""
-    return db.execute("SELECT 1 FROM articles WHERE url = ?", [url]).fetchone() is not None
-
-
 def known_urls(db: Database, urls: Iterable[str], *, chunk: int = 500) -> set[str]:
     """Which of these (canonical) URLs are in the cache: one indexed query per `chunk` URLs."""
     return urls_in_cache(db.conn, urls, chunk=chunk)
