@@ -107,13 +107,18 @@ def _article_id(db: Database, key: str) -> int:
 def show_cmd(ctx: click.Context, article: str, as_json: bool) -> None:
     """Print an article (by id or URL) as Markdown with a metadata front matter."""
     from tuinews.export import article_json, article_markdown
+    from tuinews.fetch.preview import built_if_pending
     from tuinews.store.articles import get_article
 
     db = open_cache(ctx)
     stored = get_article(db, _article_id(db, article))
     assert stored is not None
+    quotes = None
+    built = built_if_pending(db, stored)  # stored by a refresh that is still building its body
+    if built is not None:
+        stored, quotes = built
     if as_json:
-        echo_json(article_json(db, stored))
+        echo_json(article_json(db, stored, quotes))
     else:
         click.echo(clean_text(article_markdown(stored)), nl=False)
 

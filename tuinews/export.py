@@ -10,13 +10,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tuinews.models import FRONT_MATTER_KEYS, StoredArticle
+from tuinews.models import FRONT_MATTER_KEYS, Quote, StoredArticle
 from tuinews.store.articles import get_article, get_captions, iter_all_ids
 from tuinews.store.quotes import get_quotes
 
 
-def article_json(db: Database, article: StoredArticle) -> dict[str, Any]:
-    """The public JSON shape of a stored article (the same keys as `extract --json`, plus cache fields)."""
+def article_json(db: Database, article: StoredArticle, quotes: list[Quote] | None = None) -> dict[str, Any]:
+    """The public JSON shape of a stored article (the same keys as `extract --json`, plus cache fields);
+    its stored quotes unless `quotes` are given."""
+    quotes = get_quotes(db, article.id) if quotes is None else quotes
     return {
         "id": article.id,
         "title": article.title,
@@ -24,7 +26,7 @@ def article_json(db: Database, article: StoredArticle) -> dict[str, Any]:
         "url": article.url,
         "markdown": article.markdown,
         "dateline": article.dateline().to_json(),
-        "quotes": [q.to_json() for q in get_quotes(db, article.id)],
+        "quotes": [q.to_json() for q in quotes],
         "captions": get_captions(db, article.id),
         "source_kind": article.source_kind,
         "read": article.read_at is not None,

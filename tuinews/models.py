@@ -177,6 +177,8 @@ class StoredArticle:
     starred: bool = False
     sort_key: str = ""
     """The keyset paging key: published UTC (or import time) for newest-first ordering."""
+    pending: str | None = None
+    """What a refresh has still to do for it ("entry", "fetch", "page"; `store.feeds`), read with the body."""
 
     def dateline(self) -> Dateline:
         """Rebuild the Dateline this row was saved from."""

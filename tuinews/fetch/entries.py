@@ -67,9 +67,12 @@ def entry_row(
     """The row `store.feeds.save_entry` inserts right away (`summary`: `summary_text(entry)`, if known;
     `outlet`: the feed's title, the list's source until the article's own is known)."""
     summary = summary_text(entry) if summary is None else summary
-    # A body still to be built keeps only its opening for now: the full text arrives with the background
-    # step moments later, and indexing it twice (here and there) would double the search-index work.
-    body = quick_text(entry.content, 1500 if pending else 20000) or summary
+    # An entry whose body the background step builds from its entry page ("entry") carries only its
+    # summary until then: the reader shows such an article built on the spot (`fetch.preview`), and
+    # turning the content into text here too cost a fifth of parsing a feed on the refresh's busiest path.
+    # A body that a fetched page will replace ("fetch") is the feed's own text, kept for the `v` view.
+    full_later = pending == "entry"
+    body = summary if full_later else quick_text(entry.content, 1500 if pending else 20000) or summary
     dek = summary if summary and len(summary) <= 400 and summary != body else None
     published = entry.published or entry.updated
     published_utc = to_utc(published)

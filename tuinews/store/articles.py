@@ -242,7 +242,7 @@ def get_article(db: Store, article_id: int) -> StoredArticle | None:
     """One article with its body (and its timestamps as printed, for the dateline), or None."""
     rows = _query(
         db,
-        f"SELECT {LIST_COLUMNS}, published_raw, updated_raw, body_markdown FROM articles WHERE id = ?",
+        f"SELECT {LIST_COLUMNS}, published_raw, updated_raw, body_markdown, pending FROM articles WHERE id = ?",
         [article_id],
     )
     return _row_to_article(rows[0]) if rows else None

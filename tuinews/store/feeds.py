@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from tuinews.models import Article, Feed
 from tuinews.store.articles import article_columns, utc_now
+from tuinews.store.db import Store
 from tuinews.store.known import guids_in_cache, urls_in_cache
 from tuinews.store.names import speaker_key
 
@@ -290,20 +291,34 @@ class PendingArticle:
     """Why the page is missing, for an entry built from the feed after its page fetch failed: kept."""
 
 
-def list_pending(db: Database, kind: str, *, after: int = 0, limit: int = 200) -> list[PendingArticle]:
-    """A batch of articles in the extraction queue, by id."""
-    rows = db.execute(
-        """
-        SELECT a.id, a.url, a.feed_id, a.pending, p.content_type, p.body, f.title, a.extract_error
-        FROM articles a LEFT JOIN pages p ON p.article_id = a.id LEFT JOIN feeds f ON f.id = a.feed_id
-        WHERE a.pending = ? AND a.id > ? ORDER BY a.id LIMIT ?
-        """,
-        [kind, after, limit],
-    ).fetchall()
+_PENDING_SELECT = """
+    SELECT a.id, a.url, a.feed_id, a.pending, p.content_type, p.body, f.title, a.extract_error
+    FROM articles a LEFT JOIN pages p ON p.article_id = a.id LEFT JOIN feeds f ON f.id = a.feed_id
+"""
+
+
+def _pending_articles(rows: list[Any]) -> list[PendingArticle]:
     return [
         PendingArticle(r[0], r[1], r[2], r[3], r[4], zlib.decompress(r[5]) if r[5] else None, r[6], r[7])
         for r in rows
     ]
+
+
+def list_pending(db: Store, kind: str, *, after: int = 0, limit: int = 200) -> list[PendingArticle]:
+    """A batch of articles in the extraction queue, by id."""
+    rows = db.execute(
+        f"{_PENDING_SELECT} WHERE a.pending = ? AND a.id > ? ORDER BY a.id LIMIT ?", [kind, after, limit]
+    ).fetchall()
+    return _pending_articles(rows)
+
+
+def pending_article(db: Store, article_id: int) -> PendingArticle | None:
+    """The article as the extraction queue holds it, when its body is still to be built from its stored
+    page (a feed entry or a fetched page); None otherwise."""
+    rows = db.execute(
+        f"{_PENDING_SELECT} WHERE a.id = ? AND a.pending IN ('entry', 'page')", [article_id]
+    ).fetchall()
+    return next(iter(_pending_articles(rows)), None)
 
 
 def clear_pending(db: Database, article_id: int) -> None:

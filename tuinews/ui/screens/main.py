@@ -235,6 +235,12 @@ class MainScreen(FilterActions, RefreshActions, ReaderActions):
         if article is None:
             return
         quotes = get_quotes(self.db, article_id)
+        if article.pending:  # stored moments ago by a refresh that is still building its body
+            from tuinews.fetch.preview import built_if_pending
+
+            built = built_if_pending(self.db, article)
+            if built is not None:
+                article, quotes = built
         position = get_reading_position(self.db, article_id)
         if query:
             from tuinews.store.search import first_match  # accents and case folded, as the search itself
