@@ -1,6 +1,7 @@
 """Refresh speed against local news sites (a subprocess server, one loopback address per site).
 
     python benchmarks/refresh.py            # the scenarios
+    python benchmarks/refresh.py --first    # the first scenario only (50 x 100), with newsboat beside it
     python benchmarks/refresh.py --floor    # the cost of one committed article, with nothing else
 
 Scenarios and bars from issue 4. "Stored" is the time until every new entry is in the cache and
@@ -229,6 +230,9 @@ def main() -> None:
     rows += scenario(
         "50 feeds x 100 items, full content, 50 ms", 50, 100, "full", 50, 0.8, second=0.3, newsboat=True
     )
+    if "--first" in sys.argv:  # the headline scenario only, with its newsboat references
+        _print(rows)
+        return
     rows += scenario(
         "  same, 100 entries per commit (not default)", 50, 100, "full", 50, 0.8, entries_per_transaction=100
     )
@@ -238,6 +242,10 @@ def main() -> None:
     )
     rows += scenario("20 feeds x 10 summary-only, pages 100 ms", 20, 10, "summary", 100, 3.0)
     rows += scenario("200 feeds x 20 summary-only, pages 100 ms", 200, 20, "summary", 100, 15.0)
+    _print(rows)
+
+
+def _print(rows: list[tuple[str, str, str, str, str]]) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for n, row in enumerate(rows):
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))

@@ -13,22 +13,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sqlite3
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from pathlib import Path
 
-from tuinews.fetch.feed_rows import KnownEntries, PreparedFeed, build_feed
+from tuinews.fetch import parse_worker
+from tuinews.fetch.feed_rows import PreparedFeed
 from tuinews.fetch.processes import cores, process_pool
 from tuinews.fetch.result import FetchResult
-from tuinews.store.known import guids_in_cache, open_reader, urls_in_cache
 
 #: Fewer feeds than this are parsed on the writer thread: a worker's start-up is not worth it.
 MIN_FEEDS = 8
-
-
-def _ready() -> bool:
-    """Run once in the worker: its imports are done when this returns."""
-    return True
 
 
 class FeedBuilder:
@@ -61,7 +55,7 @@ class FeedBuilder:
         try:
             # Submitting the first job starts the process, which blocks until the start method's
             # handshake is done (tens of milliseconds): done on a thread, the event loop keeps fetching.
-            submitted = await asyncio.to_thread(pool.submit, _ready)
+            submitted = await asyncio.to_thread(pool.submit, parse_worker.ready)
             return await asyncio.wrap_future(submitted)
         except Exception:  # noqa: BLE001 - no worker (it broke or could not start): the writer builds all
             self.broken = True
@@ -76,7 +70,7 @@ class FeedBuilder:
         loop = asyncio.get_running_loop()
         try:
             future = self._pool.submit(
-                _build, feed_id, feed_url, result, full_text, max_entries, self.db_path
+                parse_worker.build, feed_id, feed_url, result, full_text, max_entries, self.db_path
             )
         except Exception:  # noqa: BLE001 - the pool is unusable: this feed and the rest go to the writer
             self.broken = True
@@ -93,30 +87,3 @@ class FeedBuilder:
             with contextlib.suppress(Exception):
                 self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-
-
-#: The worker's read-only connection to the cache, opened with its first feed.
-_reader: sqlite3.Connection | None = None
-
-
-def _known_in(db_path: str) -> KnownEntries:
-    """What the cache holds, read in the worker; nothing known when it cannot be read (the writer checks
-    anyway, so this only saves work)."""
-
-    def known(feed_id: int, _guids: list[str], urls: list[str]) -> tuple[set[str], set[str]]:
-        global _reader
-        try:
-            if _reader is None:
-                _reader = open_reader(db_path)
-            return guids_in_cache(_reader, feed_id), urls_in_cache(_reader, urls)
-        except sqlite3.Error:
-            return set(), set()
-
-    return known
-
-
-def _build(
-    feed_id: int, feed_url: str, result: FetchResult, full_text: bool, max_entries: int, db_path: str | None
-) -> PreparedFeed:
-    known = _known_in(db_path) if db_path else None
-    return build_feed(feed_id, feed_url, result, full_text=full_text, max_entries=max_entries, known=known)

@@ -67,7 +67,7 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
         forkserver = multiprocessing.get_context("forkserver")
         # The server outlives the pool (one per process), so in the app every later refresh forks workers
         # that already hold the feed parser (~20 ms instead of ~110 ms to a ready worker).
-        forkserver.set_forkserver_preload(["__main__", "tuinews.fetch.feed_rows"])
+        forkserver.set_forkserver_preload(["__main__", "tuinews.fetch.parse_worker"])
         context = forkserver
     else:
         context = multiprocessing.get_context("spawn")
