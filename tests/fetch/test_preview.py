@@ -66,7 +66,9 @@ def test_an_entry_is_stored_with_its_summary_and_previewed_whole(db: Database) -
     assert built is not None
     article, quotes = built
     assert "forty minutes earlier" in article.markdown and "three public meetings" in article.markdown
-    assert [(q.speaker, q.text) for q in quotes] == [("Tomas Ekdahl", "We will run the early boat from Monday")]
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Tomas Ekdahl", "We will run the early boat from Monday")
+    ]
     assert (article.place, article.agency) == ("Kestrel Bay", "Reuters")
     assert article.byline == ["Ines Varga"] and article.word_count > 40
     assert (article.id, article.url, article.sort_key) == (stored.id, stored.url, stored.sort_key)
