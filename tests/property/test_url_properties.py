@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
@@ -100,3 +100,28 @@ def test_absolute_links_resolve_to_what_urljoin_gives_after_canonicalising(path:
         return
     if resolved is not None and is_http_url(joined):
         assert canonical_url(resolved) == canonical_url(joined)
+
+
+def _joined_by_urljoin(base: str, link: str) -> str | None:
+    """What `resolve_url` gives a link that starts with "/" when it always parses both URLs."""
+    try:
+        absolute = urljoin(base, link.strip())
+    except ValueError:
+        return None
+    return absolute if is_http_url(absolute) else None
+
+
+_bases = st.one_of(urls, st.text(max_size=30), st.text(max_size=20).map(lambda t: "https://" + t))
+_root_links = st.builds(lambda rest: "/" + rest, st.text(alphabet="ab./-_~%:@;?#=& \\t", max_size=16))
+
+
+@given(_bases, _root_links)
+@settings(max_examples=1000)
+@example("http://127.0.0.3/feed?items=100", "/article/0.html")
+@example("HTTP://Ex.example:8080/a/b", "/x/")
+@example("http://a.example ", "/x")
+@example("https://e.example/a", "/a//b")
+@example("https://e.example/a", "/./b")
+@example("https://user:pw@e.example:99/", "/")
+def test_root_relative_links_resolve_exactly_as_urljoin_does(base: str, link: str) -> None:
+    assert resolve_url(base, link) == _joined_by_urljoin(base, link)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from tuinews.fetch.addresses import is_private_address, literal_address, resolves_private
@@ -79,11 +81,31 @@ def _already_canonical(url: str) -> bool:
     )
 
 
+#: A root-relative link (`/news/story.html`) that `urljoin` would only append to its base's origin: no
+#: query, fragment, parameters, dot segments, empty segments or characters it cleans or escapes.
+_PLAIN_ROOT_PATH = re.compile(r"(?:/[A-Za-z0-9_~!$&'()*+,=:@%-][A-Za-z0-9._~!$&'()*+,=:@%-]*)+/?|/")
+
+
+@functools.lru_cache(maxsize=512)
+def _origin(base: str) -> str | None:
+    """`scheme://netloc` of an http(s) base as `urljoin` writes it, or None for any other base."""
+    if base != base.strip() or not is_http_url(base):
+        return None
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def resolve_url(base: str | None, link: str | None) -> str | None:
     """`link` made absolute against `base`; None when the result is not http(s)."""
     if not link:
         return None
     link = link.strip()
+    # Feeds that link to their own site's paths do so for every entry: joined here without parsing
+    # both URLs twice (the result is `urljoin`'s to the character; a property test checks it).
+    if base and link[:1] == "/" and _PLAIN_ROOT_PATH.fullmatch(link):
+        origin = _origin(base)
+        if origin is not None:
+            return origin + link
     try:
         # An absolute link needs no join; urljoin would only drop an empty ";" parameter, so such
         # links still go through it (the stored form stays what it always was).
