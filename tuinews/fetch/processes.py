@@ -16,8 +16,10 @@ import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import resource_tracker
+from multiprocessing import resource_tracker, spawn
 from multiprocessing.context import BaseContext
+
+from tuinews.fetch.worker_start import MAIN_SCRIPT_ENV
 
 
 def cores() -> int:
@@ -67,7 +69,10 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
         forkserver = multiprocessing.get_context("forkserver")
         # The server outlives the pool (one per process), so in the app every later refresh forks workers
         # that already hold the feed parser (~20 ms instead of ~110 ms to a ready worker).
-        forkserver.set_forkserver_preload(["__main__", "tuinews.fetch.parse_worker"])
+        script = spawn.get_preparation_data("tuinews").get("init_main_from_path")
+        if script:  # read by the server as it starts: see `worker_start`
+            os.environ[MAIN_SCRIPT_ENV] = script
+        forkserver.set_forkserver_preload(["tuinews.fetch.worker_start", "tuinews.fetch.parse_worker"])
         context = forkserver
     else:
         context = multiprocessing.get_context("spawn")
