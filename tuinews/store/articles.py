@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
 from collections.abc import Iterable
@@ -294,6 +295,20 @@ def count_articles(db: Store, filter: ListFilter | None = None) -> int:
     return int(
         db.execute(f"SELECT count(*) FROM articles {_count_index(filter)} {where}", params).fetchone()[0]
     )
+
+
+def count_with_unread(db: Store, filter: ListFilter | None = None) -> tuple[int, int]:
+    """(articles, unread articles) a filter selects, counted in one statement: one snapshot of the cache,
+    so a refresh writing meanwhile never makes the unread count exceed the total."""
+    filter = filter or ListFilter()
+    parts, params = [], []
+    for each in (filter, dataclasses.replace(filter, unread=True)):
+        clauses, values = each.where()
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        parts.append(f"(SELECT count(*) FROM articles {_count_index(each)} {where})")
+        params += values
+    total, unread = db.execute(f"SELECT {', '.join(parts)}", params).fetchone()
+    return int(total), int(unread)
 
 
 def _count_index(filter: ListFilter) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import sqlite3
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from tuinews.models import Quote, StoredArticle
 from tuinews.sanitize import clean_line
 from tuinews.store.articles import (
     ListFilter,
-    count_articles,
+    count_with_unread,
     get_article,
     get_reading_position,
     list_articles,
@@ -204,8 +203,7 @@ class MainScreen(FilterActions, RefreshActions, ReaderActions):
 
     def _counts(self) -> tuple[int, int]:
         """(articles, unread) under the current filter (called on a worker thread)."""
-        unread_filter = dataclasses.replace(self.filter, unread=True)
-        return count_articles(self.db, self.filter), count_articles(self.db, unread_filter)
+        return count_with_unread(self.db, self.filter)
 
     def _show_page(
         self,
@@ -235,12 +233,6 @@ class MainScreen(FilterActions, RefreshActions, ReaderActions):
         if article is None:
             return
         quotes = get_quotes(self.db, article_id)
-        if article.pending:  # stored moments ago by a refresh that is still building its body
-            from tuinews.fetch.preview import built_if_pending
-
-            built = built_if_pending(self.db, article)
-            if built is not None:
-                article, quotes = built
         position = get_reading_position(self.db, article_id)
         if query:
             from tuinews.store.search import first_match  # accents and case folded, as the search itself
@@ -249,6 +241,14 @@ class MainScreen(FilterActions, RefreshActions, ReaderActions):
         else:
             offset = None
         self.app.call_from_thread(self._show_article, article, quotes, position, offset)  # type: ignore[arg-type]
+        if article.pending:
+            # Stored moments ago by a refresh that is still building its body: shown as stored at once
+            # (its summary), then whole once built here (the first build loads the extraction code).
+            from tuinews.fetch.preview import built_if_pending
+
+            built = built_if_pending(self.db, article)
+            if built is not None:
+                self.app.call_from_thread(self._show_rebuilt, *built)  # type: ignore[arg-type]
 
     def _remember_position(self) -> None:
         """Save how far down the current article the reader got (called on a worker thread)."""
