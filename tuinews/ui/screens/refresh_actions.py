@@ -6,6 +6,7 @@ refresh; its messages are handled here by name.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -51,8 +52,28 @@ class RefreshActions(ReaderActions):
         if not bar.start(self.app.reader.path):  # type: ignore[attr-defined]
             self.notify("A refresh is already running", timeout=3)
 
+    #: Seconds between two readings of the list while a refresh stores new articles.
+    NEW_ARTICLES_EVERY = 0.25
+    _new_articles_read_at = 0.0
+    _new_articles_due = False
+
     # The refresh bar's messages, by handler name.
     def on_refresh_bar_new_articles(self, event: RefreshBar.NewArticles) -> None:
+        """New rows listed as they arrive, the list read at most every `NEW_ARTICLES_EVERY` seconds: a large
+        refresh stores a feed every few milliseconds, and reading and drawing the list for each one kept
+        the UI thread busy for nothing (the end of the refresh reads it once more)."""
+        if self._new_articles_due:
+            return
+        wait = self._new_articles_read_at + self.NEW_ARTICLES_EVERY - time.monotonic()
+        if wait <= 0:
+            self._list_new_articles()
+        else:
+            self._new_articles_due = True
+            self.set_timer(wait, self._list_new_articles)  # type: ignore[attr-defined]
+
+    def _list_new_articles(self) -> None:
+        self._new_articles_due = False
+        self._new_articles_read_at = time.monotonic()
         self.reload(keep_place=True)
 
     def on_refresh_bar_finished(self, event: RefreshBar.Finished) -> None:
