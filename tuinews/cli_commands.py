@@ -106,17 +106,12 @@ def _article_id(db: Database, key: str) -> int:
 @click.pass_context
 def show_cmd(ctx: click.Context, article: str, as_json: bool) -> None:
     """Print an article (by id or URL) as Markdown with a metadata front matter."""
-    from tuinews.export import article_json, article_markdown
-    from tuinews.fetch.preview import built_if_pending
-    from tuinews.store.articles import get_article
+    from tuinews.export import article_json, article_markdown, readable_article
 
     db = open_cache(ctx)
-    stored = get_article(db, _article_id(db, article))
-    assert stored is not None
-    quotes = None
-    built = built_if_pending(db, stored)  # stored by a refresh that is still building its body
-    if built is not None:
-        stored, quotes = built
+    found = readable_article(db, _article_id(db, article))  # whole, even while a refresh builds it
+    assert found is not None
+    stored, quotes = found
     if as_json:
         echo_json(article_json(db, stored, quotes))
     else:

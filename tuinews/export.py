@@ -127,12 +127,27 @@ def _latin_base(char: str) -> str:
     return ""
 
 
+def readable_article(db: Database, article_id: int) -> tuple[StoredArticle, list[Quote] | None] | None:
+    """An article as a reader sees it, with its quotes when they are not the stored ones: one that a
+    refresh is still building comes whole (`fetch.preview`). None when there is no such article."""
+    article = get_article(db, article_id)
+    if article is None:
+        return None
+    if article.pending:
+        from tuinews.fetch.preview import built_if_pending
+
+        built = built_if_pending(db, article)
+        if built is not None:
+            return built
+    return article, None
+
+
 def iter_jsonl(db: Database) -> Iterator[str]:
     """Every article as one line of JSON (the `show --json` object), oldest id first, no newline."""
     for article_id in iter_all_ids(db):
-        article = get_article(db, article_id)
-        if article:
-            yield json.dumps(article_json(db, article), ensure_ascii=False)
+        found = readable_article(db, article_id)
+        if found:
+            yield json.dumps(article_json(db, *found), ensure_ascii=False)
 
 
 def is_jsonl_file(target: Path) -> bool:
@@ -159,8 +174,9 @@ def export_articles(db: Database, target: Path, fmt: str) -> int:
     target.mkdir(parents=True, exist_ok=True)
     count = 0
     for article_id in iter_all_ids(db):
-        article = get_article(db, article_id)
-        if article:
+        found = readable_article(db, article_id)
+        if found:
+            article = found[0]
             path = target / f"{article.id:06d}-{slugify(article.title)}.md"
             path.write_text(article_markdown(article), encoding="utf-8")
             count += 1

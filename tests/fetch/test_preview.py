@@ -113,3 +113,15 @@ def test_show_prints_the_whole_article_before_it_is_built(db: Database, db_path:
     assert "forty minutes earlier" in data["markdown"]
     assert [q["speaker"] for q in data["quotes"]] == ["Tomas Ekdahl"]
     assert data["dateline"]["place"] == "Kestrel Bay"
+
+
+def test_export_writes_the_whole_article_before_it_is_built(db: Database, tmp_path: Path) -> None:
+    from tuinews.export import export_articles, iter_jsonl
+
+    ids = _stored_feed(db)
+    lines = [json.loads(line) for line in iter_jsonl(db)]
+    ferry = next(item for item in lines if item["id"] == ids["Ferry crews agree winter timetable"])
+    assert "three public meetings" in ferry["markdown"] and ferry["quotes"][0]["speaker"] == "Tomas Ekdahl"
+    assert export_articles(db, tmp_path / "out", "markdown") == 2
+    written = next((tmp_path / "out").glob("*ferry-crews*.md")).read_text()
+    assert "forty minutes earlier" in written
