@@ -69,6 +69,36 @@ async def test_second_refresh_is_conditional(db_path: Path, server: LocalServer)
     assert rows(db_path, "SELECT last_status FROM feeds") == [(304,), (304,)]
 
 
+CHECK_IMPORTS = """
+import asyncio, sys
+from pathlib import Path
+from tests.fetch.conftest import TEST_LIMITS
+from tuinews.fetch.refresh import RefreshOptions, refresh_feeds
+summary = asyncio.run(refresh_feeds(Path(sys.argv[1]), options=RefreshOptions(limits=TEST_LIMITS)))
+print(summary.new, "tuinews.fetch.extraction" in sys.modules)
+"""
+
+
+def test_a_refresh_with_nothing_new_does_not_load_the_extraction_code(
+    db_path: Path, server: LocalServer
+) -> None:
+    import asyncio
+    import subprocess
+    import sys
+
+    subscribe(db_path, server, "rss20.xml")
+    asyncio.run(refresh_feeds(db_path, options=OPTIONS))
+    again = subprocess.run(
+        [sys.executable, "-c", CHECK_IMPORTS, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
+    assert again.stdout.split() == ["0", "False"]  # a quarter of a second of imports saved
+
+
 async def test_summary_only_entries_fetch_their_pages(db_path: Path, server: LocalServer) -> None:
     subscribe(db_path, server, "summary-only.xml")
     summary = await refresh_feeds(db_path, options=OPTIONS)

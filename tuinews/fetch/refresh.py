@@ -40,6 +40,7 @@ from tuinews.store.feeds import (
     build_from_entry,
     checkpoint,
     get_feed_states,
+    has_pending,
     list_pending,
     save_page,
     tune_for_refresh,
@@ -204,9 +205,10 @@ async def refresh_feeds(
                 builder.close()
             _mark_unfinished(db, states, summary)
             summary.stored_seconds = time.perf_counter() - started
-            if options.extract:
-                # The extraction stack loads only here: the parsing worker imports this module's callers
-                # and starts faster without it.
+            if options.extract and has_pending(db):
+                # The extraction stack loads only here, and only with work for it (a quarter of a second
+                # of imports, most of a refresh that found nothing new); the parsing worker imports this
+                # module's callers and starts faster without it.
                 from tuinews.fetch.extraction import extract_pending
 
                 done, failed = extract_pending(

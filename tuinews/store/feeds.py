@@ -321,6 +321,12 @@ def pending_article(db: Store, article_id: int) -> PendingArticle | None:
     return next(iter(_pending_articles(rows)), None)
 
 
+def has_pending(db: Store) -> bool:
+    """Whether any article waits for the background step (a feed entry or a fetched page to build)."""
+    row = db.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE pending IN ('entry', 'page'))").fetchone()
+    return bool(row[0])
+
+
 def clear_pending(db: Database, article_id: int) -> None:
     """Mark an article finished (call inside the transaction that saved its body)."""
     db.execute("UPDATE articles SET pending = NULL, extract_error = NULL WHERE id = ?", [article_id])
