@@ -30,7 +30,7 @@ from tuinews.fetch.feeds import MAX_ENTRIES
 from tuinews.fetch.fetchers import FetcherPool
 from tuinews.fetch.lock import RefreshLock
 from tuinews.fetch.parsing import FeedBuilder
-from tuinews.fetch.store_entries import FeedOutcome, PreparedFeed, store_feed, write_feed
+from tuinews.fetch.store_entries import FeedOutcome, PreparedFeed, build_feed, store_feed, write_feed
 from tuinews.fetch.urls import host_of
 from tuinews.fetch.writer import StoreWriter
 from tuinews.sanitize import clean_line
@@ -319,7 +319,14 @@ class _Run:
                 )
             except Exception as exc:  # noqa: BLE001 - the fetcher reports failures in its result; never hang
                 result = FetchResult(state.url, state.url, error=clean_line(f"{type(exc).__name__}: {exc}"))
-            fetched.put_nowait((state, result))
+            if result.ok:
+                fetched.put_nowait((state, result))
+            else:  # a 304 or a failure: nothing to parse, so no trip to either builder
+                options = self.options
+                prepared = build_feed(
+                    state.id, state.url, result, full_text=options.full_text, max_entries=options.max_entries
+                )
+                built.put_nowait((state, result, prepared))
             arrived.set()
 
         async def build_in_worker() -> None:
@@ -342,6 +349,7 @@ class _Run:
                     fetched.put_nowait((state, result))
                     arrived.set()
                     return
+                self.summary.built_in_worker += 1
                 built.put_nowait((state, result, prepared))
                 arrived.set()
 
@@ -355,7 +363,6 @@ class _Run:
                     await arrived.wait()
                 if not built.empty():
                     state, result, prepared = built.get_nowait()
-                    self.summary.built_in_worker += 1
                     await self._store(writer, state, result, prepared, len(states))
                 else:
                     state, result = fetched.get_nowait()
