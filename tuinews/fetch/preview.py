@@ -2,7 +2,7 @@
 
 A refresh stores each feed entry at once with only its summary and builds the full article (Markdown
 body, quotes, dateline) from the stored entry page in its background step, seconds later. Whoever opens
-such an article meanwhile (the reader, `tuinews show`) does not wait for that step: the article is built
+such an article meanwhile (the reader, `show`, `export`) does not wait for that step: the article is built
 on the spot from the same stored page by the same code (`extraction.build_article`), and shown without
 being saved. The refresh keeps every write, and what it saves is the same article.
 """
