@@ -25,18 +25,21 @@ from tuinews.ui.widgets.article_view import ArticleView
 from tuinews.ui.widgets.refresh_bar import RefreshBar
 
 
+def save_story(db: Database, name: str, published: str, key: str) -> None:
+    """A one-line article titled `name`, published then, under the key `key`."""
+    save_article(
+        db,
+        Article(title=name, markdown=f"{name}: the body.\n", dateline=Dateline(published=published)),
+        fallback_url=key,
+    )
+
+
 def store_new(db_path: Path, count: int = 1, *, day: int = 24) -> None:
     """What a refresh stores: articles newer than every one listed."""
     db = open_db(db_path)
     for index in range(count):
-        save_article(
-            db,
-            Article(
-                title=f"Fresh story {index}",
-                markdown=f"Fresh body {index}.\n",
-                dateline=Dateline(published=f"2026-11-{day}T09:{index % 60:02d}:00+00:00"),
-            ),
-            fallback_url=f"fresh:{day}:{index}",
+        save_story(
+            db, f"Fresh story {index}", f"2026-11-{day}T09:{index % 60:02d}:00+00:00", f"fresh:{day}:{index}"
         )
     db.close()
 
@@ -75,15 +78,8 @@ async def test_new_articles_keep_the_cursor_and_the_reader_where_they_were(app: 
 
 async def test_the_place_is_kept_far_down_a_long_list(seeded_db: Database, db_path: Path) -> None:
     for index in range(PAGE_SIZE * 2 + 50):
-        save_article(
-            seeded_db,
-            Article(
-                title=f"Old story {index:03d}",
-                markdown=f"Old body {index}.\n",
-                dateline=Dateline(published=f"2025-{1 + index % 12:02d}-{1 + index % 28:02d}T10:00:00+00:00"),
-            ),
-            fallback_url=f"old:{index}",
-        )
+        published = f"2025-{1 + index % 12:02d}-{1 + index % 28:02d}T10:00:00+00:00"
+        save_story(seeded_db, f"Old story {index:03d}", published, f"old:{index}")
     seeded_db.close()
     app = make_app(db_path, clock=lambda: FIXED_NOW)
     async with app.run_test(size=(100, 30)) as pilot:
